@@ -1,0 +1,1 @@
+"""Build a Freedom of Information disclosure log from Markdown responses with front-matter."""

@@ -1,0 +1,3 @@
+from disclosure_log.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""The content model: a response, its exemptions and attachments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+
+class Outcome(StrEnum):
+    DISCLOSED = "disclosed"
+    PARTIALLY_DISCLOSED = "partially-disclosed"
+    REFUSED = "refused"
+    NOT_HELD = "not-held"
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS = {
+    Outcome.DISCLOSED: "Disclosed",
+    Outcome.PARTIALLY_DISCLOSED: "Partially disclosed",
+    Outcome.REFUSED: "Refused",
+    Outcome.NOT_HELD: "Information not held",
+}
+
+
+class Status(StrEnum):
+    PUBLISHED = "published"
+    DRAFT = "draft"
+    WITHDRAWN = "withdrawn"
+
+
+class Kind(StrEnum):
+    """How an exemption applies."""
+
+    ABSOLUTE = "absolute"
+    QUALIFIED = "qualified"
+    MIXED = "mixed"
+    REFUSAL_GROUND = "refusal-ground"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    Kind.ABSOLUTE: "Absolute",
+    Kind.QUALIFIED: "Qualified (public interest test)",
+    Kind.MIXED: "Absolute or qualified, depending on the subsection",
+    Kind.REFUSAL_GROUND: "Refusal ground (not a Part II exemption)",
+}
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """One entry of a jurisdiction's reference table, e.g. FOIA section 21(1)."""
+
+    regime: str
+    citation: str
+    title: str
+    kind: Kind
+    label_prefix: str
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.regime} {self.citation}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.label_prefix} {self.citation}"
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.id)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file: str
+    title: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.file).name
+
+    @property
+    def extension(self) -> str:
+        return PurePosixPath(self.file).suffix.lstrip(".").upper()
+
+
+@dataclass(frozen=True)
+class AllowedValue:
+    """A value the personal-data check may let through, with the reason staff gave."""
+
+    value: str
+    reason: str
+
+
+@dataclass
+class Response:
+    """A published, draft or withdrawn FOI/EIR response as staff wrote it."""
+
+    path: str
+    reference: str
+    title: str
+    date: date
+    topic: str
+    outcome: Outcome
+    body: str
+    body_line: int = 1
+    regime: str = "FOIA"
+    received: date | None = None
+    exemptions: tuple[Exemption, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    summary: str = ""
+    status: Status = Status.PUBLISHED
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
+    allow_personal_data: tuple[AllowedValue, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.reference)
+
+    @property
+    def url(self) -> str:
+        return f"responses/{self.slug}/"
+
+    @property
+    def topic_slug(self) -> str:
+        return slugify(self.topic)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens, stable across title edits."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
