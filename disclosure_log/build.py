@@ -1,0 +1,73 @@
+"""One build of a log: load, validate, plan the site and verify that nothing was lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from disclosure_log.config import Settings, settings_from_mkdocs
+from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.listings import Catalogue, missing_from_listings
+from disclosure_log.loading import Loader, load_responses
+from disclosure_log.model import Response
+from disclosure_log.problems import Problem, format_problems
+from disclosure_log.publication import is_built
+from disclosure_log.site import PageSpec, SitePlan, plan_site
+
+
+class BuildFailed(Exception):
+    """The responses have errors; the message lists every one."""
+
+
+@dataclass
+class Build:
+    settings: Settings
+    today: date = field(default_factory=date.today)
+    warnings: list[Problem] = field(default_factory=list)
+    site: SitePlan | None = None
+    responses: list[Response] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any], root: Path) -> Build:
+        return cls(settings_from_mkdocs(config, root.resolve()))
+
+    def plan(self) -> SitePlan:
+        """Load and check every response, then lay out the pages; fail on any error."""
+        table = load_exemption_table()
+        result = load_responses(Loader(self.settings, table, self.today))
+        if result.errors:
+            raise BuildFailed(format_problems(result.problems))
+        self.warnings = [p for p in result.problems if not p.is_error]
+        catalogue = Catalogue(result.responses, table, self.settings.page_size)
+        self.site = plan_site(result.responses, catalogue, self.settings)
+        self.responses = result.responses
+        self.files = result.files
+        return self.site
+
+    @property
+    def pages(self) -> dict[str, PageSpec]:
+        return self.site.pages if self.site else {}
+
+    @property
+    def catalogue(self) -> Catalogue | None:
+        return self.site.catalogue if self.site else None
+
+    def verify_output(self, site_dir: Path) -> list[str]:
+        """Every response file became exactly one page and sits in every listing it belongs to."""
+        problems = []
+        if len(self.responses) != len(self.files):
+            problems.append(f"{len(self.files)} response files but {len(self.responses)} loaded")
+        for response in self.responses:
+            built = (site_dir / response.url / "index.html").is_file()
+            if built != is_built(response):
+                problems.append(f"{response.path}: page /{response.url} built={built}")
+        listings = self.site.catalogue.listings()
+        problems += missing_from_listings(self.site.catalogue, listings)
+        for listing in listings:
+            for page in listing.pages():
+                if not (site_dir / page.url / "index.html").is_file():
+                    problems.append(f"listing page /{page.url} was not written")
+        return problems

@@ -1,0 +1,244 @@
+"""Listings of responses (all, by topic, exemption, year, month, outcome), paginated."""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.model import Exemption, Outcome, Response, slugify
+from disclosure_log.publication import is_public
+
+MONTHS = tuple(calendar.month_name)[1:]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A named, ordered list of responses published at `url` and the pages after it."""
+
+    kind: str
+    key: str
+    title: str
+    url: str
+    responses: tuple[Response, ...]
+    page_size: int
+    description: str = ""
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(len(self.responses) / self.page_size))
+
+    def pages(self) -> list[ListingPage]:
+        return [ListingPage(self, number) for number in range(1, self.page_count + 1)]
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing."""
+
+    listing: Listing
+    number: int
+
+    @property
+    def url(self) -> str:
+        return page_url(self.listing, self.number)
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * self.listing.page_size
+
+    @property
+    def items(self) -> tuple[Response, ...]:
+        return self.listing.responses[self.start : self.start + self.listing.page_size]
+
+    @property
+    def previous_url(self) -> str | None:
+        return page_url(self.listing, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        last = self.listing.page_count
+        return page_url(self.listing, self.number + 1) if self.number < last else None
+
+    @property
+    def title(self) -> str:
+        if self.number == 1:
+            return self.listing.title
+        return f"{self.listing.title} (page {self.number} of {self.listing.page_count})"
+
+
+def page_url(listing: Listing, number: int) -> str:
+    return listing.url if number == 1 else f"{listing.url}page/{number}/"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A group with its listing and how many public responses it holds."""
+
+    label: str
+    url: str
+    count: int
+
+
+def newest_first(responses: Iterable[Response]) -> tuple[Response, ...]:
+    return tuple(sorted(responses, key=lambda r: (r.date, r.reference), reverse=True))
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+class Catalogue:
+    """Every public response grouped every way the site lists them."""
+
+    def __init__(self, responses: list[Response], table: ExemptionTable, page_size: int) -> None:
+        self.table = table
+        self.page_size = page_size
+        self.public = newest_first(r for r in responses if is_public(r))
+        self.topics = self._group(lambda r: [r.topic])
+        self.exemptions = self._group(lambda r: list(r.exemptions))
+        self.years = self._group(lambda r: [r.date.year])
+        self.months = self._group(lambda r: [(r.date.year, r.date.month)])
+        self.outcomes = self._group(lambda r: [r.outcome])
+
+    def _group(self, keys) -> dict:
+        groups: dict = defaultdict(list)
+        for response in self.public:
+            for key in keys(response):
+                groups[key].append(response)
+        return groups
+
+    def latest(self, count: int) -> tuple[Response, ...]:
+        return self.public[:count]
+
+    def listing(self, kind: str, key: str, title: str, url: str, responses, description=""):
+        return Listing(kind, key, title, url, tuple(responses), self.page_size, description)
+
+    def all_listing(self) -> Listing:
+        return self.listing("all", "all", "All responses", "responses/", self.public)
+
+    def topic_listing(self, topic: str) -> Listing:
+        return self.listing("topic", topic, f"Topic: {topic}", topic_url(topic), self.topics[topic])
+
+    def exemption_listing(self, exemption: Exemption) -> Listing:
+        return self.listing(
+            "exemption",
+            exemption.id,
+            f"{exemption.label}: {exemption.title}",
+            exemption_url(exemption),
+            self.exemptions.get(exemption, ()),
+        )
+
+    def year_listing(self, year: int) -> Listing:
+        return self.listing(
+            "year", str(year), f"Responses in {year}", year_url(year), self.years[year]
+        )
+
+    def month_listing(self, year: int, month: int) -> Listing:
+        return self.listing(
+            "month",
+            f"{year}-{month:02d}",
+            f"Responses in {month_label(year, month)}",
+            month_url(year, month),
+            self.months[(year, month)],
+        )
+
+    def outcome_listing(self, outcome: Outcome) -> Listing:
+        return self.listing(
+            "outcome",
+            outcome.value,
+            f"Outcome: {outcome.label}",
+            outcome_url(outcome),
+            self.outcomes.get(outcome, ()),
+        )
+
+    def listings(self) -> list[Listing]:
+        """Every listing the site publishes."""
+        return [
+            self.all_listing(),
+            *(self.topic_listing(topic) for topic in sorted(self.topics, key=str.casefold)),
+            *(self.exemption_listing(exemption) for exemption in self.table),
+            *(self.year_listing(year) for year in sorted(self.years, reverse=True)),
+            *(self.month_listing(*month) for month in sorted(self.months, reverse=True)),
+            *(self.outcome_listing(outcome) for outcome in Outcome),
+        ]
+
+    def topic_counts(self) -> list[Count]:
+        return [
+            Count(t, topic_url(t), len(self.topics[t]))
+            for t in sorted(self.topics, key=str.casefold)
+        ]
+
+    def exemption_counts(self) -> list[tuple[Exemption, int]]:
+        return [(e, len(self.exemptions.get(e, ()))) for e in self.table]
+
+    def year_counts(self) -> list[tuple[Count, list[Count]]]:
+        return [
+            (
+                Count(str(year), year_url(year), len(self.years[year])),
+                [
+                    Count(month_label(y, m), month_url(y, m), len(self.months[(y, m)]))
+                    for (y, m) in sorted(self.months, reverse=True)
+                    if y == year
+                ],
+            )
+            for year in sorted(self.years, reverse=True)
+        ]
+
+    def outcome_counts(self) -> list[Count]:
+        return [Count(o.label, outcome_url(o), len(self.outcomes.get(o, ()))) for o in Outcome]
+
+    def expected_listing_urls(self, response: Response) -> list[str]:
+        """The listings a response must appear in, derived from its fields alone."""
+        return [
+            "responses/",
+            topic_url(response.topic),
+            year_url(response.date.year),
+            month_url(response.date.year, response.date.month),
+            outcome_url(response.outcome),
+            *(exemption_url(e) for e in response.exemptions),
+        ]
+
+
+def topic_url(topic: str) -> str:
+    return f"topics/{slugify(topic)}/"
+
+
+def exemption_url(exemption: Exemption) -> str:
+    return f"exemptions/{exemption.slug}/"
+
+
+def year_url(year: int) -> str:
+    return f"years/{year}/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"years/{year}/{month:02d}/"
+
+
+def outcome_url(outcome: Outcome) -> str:
+    return f"outcomes/{outcome.value}/"
+
+
+def listing_membership(listings: list[Listing]) -> Counter[tuple[str, str]]:
+    """How many times each (listing url, reference) pair occurs across all listing pages."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for listing in listings:
+        for page in listing.pages():
+            seen.update((listing.url, r.reference) for r in page.items)
+    return seen
+
+
+def missing_from_listings(catalogue: Catalogue, listings: list[Listing]) -> list[str]:
+    """Problems where a public response is not exactly once in a listing it belongs to."""
+    seen = listing_membership(listings)
+    problems = []
+    for response in catalogue.public:
+        for url in catalogue.expected_listing_urls(response):
+            times = seen[(url, response.reference)]
+            if times != 1:
+                problems.append(f"{response.path}: appears {times} times in listing /{url}")
+    return problems

@@ -1,0 +1,509 @@
+"""Reading response files into the model, reporting every problem with its file and line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from disclosure_log.config import Settings
+from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
+from disclosure_log.problems import Problem
+
+REQUIRED = ("reference", "title", "date", "topic", "outcome")
+OPTIONAL = (
+    "received",
+    "regime",
+    "exemptions",
+    "attachments",
+    "summary",
+    "status",
+    "withdrawn_on",
+    "withdrawn_reason",
+    "allow_personal_data",
+)
+FIELDS = REQUIRED + OPTIONAL
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_NESTING = 20
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so impossible dates get a clear message."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass
+class SourceFile:
+    """A response file split into its front-matter and body, with line numbers."""
+
+    path: Path
+    display: str
+    front_matter: str
+    body: str
+    front_matter_line: int
+    body_line: int
+
+
+@dataclass
+class FieldReader:
+    """Checks one file's front-matter fields, collecting problems instead of stopping."""
+
+    source: SourceFile
+    data: dict[str, Any]
+    lines: dict[str, int]
+    item_lines: dict[str, list[int]]
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, key: str | None, message: str) -> None:
+        line = self.lines.get(key, self.source.front_matter_line) if key else 1
+        self.problems.append(Problem(self.source.display, line, message))
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.missing(key)
+            return ""
+        if isinstance(value, bool | int | float):
+            self.problem(key, f"'{key}' must be text; put the value in quotes: {key}: \"{value}\"")
+            return str(value)
+        if not isinstance(value, str):
+            self.problem(key, f"'{key}' must be text, not a {yaml_type(value)}")
+            return ""
+        return " ".join(value.split())
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.missing(key)
+            return None
+        if not isinstance(value, str) or not ISO_DATE.match(value):
+            self.problem(key, f"'{key}' must be a date written YYYY-MM-DD, e.g. 2023-11-20")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(key, f"'{key}' is {value}, which is not a real date; check day and month")
+            return None
+
+    def choice(self, key: str, allowed: list[str], default: str, required: bool = False) -> str:
+        value = self.text(key, required)
+        if not value:
+            return default
+        if value not in allowed:
+            hint = suggestion(value, allowed)
+            choices = ", ".join(allowed)
+            self.problem(key, f"'{key}' is '{value}', which is not one of: {choices}.{hint}")
+            return default
+        return value
+
+    def items(self, key: str) -> list[tuple[Any, int]]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(key, f"'{key}' must be a list, e.g. {key}: [...] or one '- item' a line")
+            return []
+        lines = self.item_lines.get(key, [])
+        if len(lines) != len(value):
+            lines = [self.lines[key]] * len(value)
+        return list(zip(value, lines, strict=True))
+
+    def missing(self, key: str) -> None:
+        where = "is missing" if key not in self.data else "is empty"
+        self.problem(None if key not in self.data else key, f"required field '{key}' {where}")
+
+
+def yaml_type(value: Any) -> str:
+    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
+
+
+def suggestion(value: str, choices: list[str] | tuple[str, ...]) -> str:
+    """` Did you mean 'x'?` for the closest choice, ignoring case, or nothing."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(value.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" Did you mean '{by_lower[close[0]]}'?" if close else ""
+
+
+def find_response_files(responses_dir: Path) -> list[Path]:
+    """Every Markdown response under the folder, leaving out attachment folders."""
+    return sorted(
+        path
+        for path in responses_dir.rglob("*.md")
+        if "attachments" not in path.relative_to(responses_dir).parts[:-1]
+    )
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_source(path: Path, display: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Decode and split a file, or say why it cannot be read."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(display, line, "the file is not UTF-8 text; save it with UTF-8 encoding")
+        ]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[0].strip() != "---":
+        return None, [
+            Problem(
+                display,
+                1,
+                "no front-matter: start the file with a line '---', the fields, then another '---'",
+            )
+        ]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return None, [
+            Problem(
+                display, 1, "the front-matter is not closed: add a line '---' after the last field"
+            )
+        ]
+    source = SourceFile(
+        path=path,
+        display=display,
+        front_matter="\n".join(lines[1:end]),
+        body="\n".join(lines[end + 1 :]),
+        front_matter_line=2,
+        body_line=end + 2,
+    )
+    return source, []
+
+
+def parse_front_matter(source: SourceFile) -> tuple[FieldReader | None, list[Problem]]:
+    """Parse the YAML, keeping the line of every key and list item."""
+    guard = guard_front_matter(source)
+    if guard:
+        return None, [guard]
+    loader = FrontMatterLoader(source.front_matter)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = source.front_matter_line + (mark.line if mark else 0)
+        what = error.problem or "invalid YAML"
+        if error.context and error.context_mark and error.context_mark is not mark:
+            what += (
+                f" ({error.context} on line {source.front_matter_line + error.context_mark.line})"
+            )
+        return None, [
+            Problem(
+                source.display,
+                line,
+                f"YAML syntax error: {what}; check the indentation, "
+                "and put values containing ': ', '#' or quotes inside quotes",
+            )
+        ]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        return None, [Problem(source.display, source.front_matter_line, f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        found = "nothing" if data is None else f"a {yaml_type(data)}"
+        return None, [
+            Problem(
+                source.display,
+                source.front_matter_line,
+                f"the front-matter must be fields written 'name: value', but it holds {found}",
+            )
+        ]
+    return field_reader(source, root, data)
+
+
+def guard_front_matter(source: SourceFile) -> Problem | None:
+    """Refuse front-matter too big or too deeply nested to be a response's fields."""
+    if len(source.front_matter.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        return Problem(
+            source.display,
+            source.front_matter_line,
+            "the front-matter is over 64 KB; move long text into the body",
+        )
+    depth = 0
+    for number, line in enumerate(source.front_matter.split("\n")):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_NESTING:
+                return Problem(
+                    source.display,
+                    source.front_matter_line + number,
+                    "the front-matter is nested too deeply to be response fields",
+                )
+    return None
+
+
+def field_reader(
+    source: SourceFile, root: yaml.MappingNode, data: dict[str, Any]
+) -> tuple[FieldReader, list[Problem]]:
+    lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        line = source.front_matter_line + key_node.start_mark.line
+        if key in lines:
+            problems.append(
+                Problem(
+                    source.display,
+                    line,
+                    f"field '{key}' is given twice (first on line {lines[key]}); keep one",
+                )
+            )
+        lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [
+                source.front_matter_line + n.start_mark.line for n in value_node.value
+            ]
+    data = {str(key): value for key, value in data.items()}
+    return FieldReader(source, data, lines, item_lines, problems), []
+
+
+@dataclass
+class Loader:
+    """Loads and validates responses against one log's settings and exemption table."""
+
+    settings: Settings
+    table: ExemptionTable
+    today: date = field(default_factory=date.today)
+
+    def load_file(self, path: Path) -> tuple[Response | None, list[Problem]]:
+        display = display_path(path, self.settings.root)
+        source, problems = read_source(path, display)
+        if source is None:
+            return None, problems
+        reader, problems = parse_front_matter(source)
+        if reader is None:
+            return None, problems
+        return self.read_fields(reader), reader.problems
+
+    def read_fields(self, reader: FieldReader) -> Response:
+        for key in reader.data:
+            if key not in FIELDS:
+                reader.problem(
+                    key,
+                    f"unknown field '{key}'.{suggestion(key, FIELDS)} "
+                    f"Known fields: {', '.join(FIELDS)}",
+                )
+        status = Status(reader.choice("status", list(Status), Status.PUBLISHED))
+        regime = reader.choice("regime", list(self.table.regimes), self.table.default_regime)
+        response = Response(
+            path=reader.source.display,
+            reference=self.reference(reader),
+            title=reader.text("title", required=True),
+            date=reader.day("date", required=True) or date.min,
+            received=reader.day("received"),
+            topic=reader.text("topic", required=True),
+            outcome=Outcome(
+                reader.choice("outcome", list(Outcome), Outcome.DISCLOSED, required=True)
+            ),
+            regime=regime,
+            exemptions=self.exemptions(reader, regime),
+            attachments=self.attachments(reader),
+            summary=reader.text("summary"),
+            status=status,
+            withdrawn_on=reader.day("withdrawn_on", required=status is Status.WITHDRAWN),
+            withdrawn_reason=reader.text("withdrawn_reason", required=status is Status.WITHDRAWN),
+            allow_personal_data=self.allowed_values(reader),
+            body=reader.source.body,
+            body_line=reader.source.body_line,
+            lines=reader.lines,
+        )
+        self.check_dates(reader, response)
+        if status is not Status.WITHDRAWN and not response.body.strip():
+            reader.problems.append(
+                Problem(
+                    reader.source.display,
+                    reader.source.body_line - 1,
+                    "the response has no body: write the request, the "
+                    "decision and the disclosure after the front-matter",
+                )
+            )
+        return response
+
+    def reference(self, reader: FieldReader) -> str:
+        reference = reader.text("reference", required=True)
+        if reference and not self.settings.reference_regex.search(reference):
+            reader.problem(
+                "reference",
+                f"reference '{reference}' does not match the log's "
+                f"format; write it like {self.settings.reference_example}",
+            )
+        return reference
+
+    def check_dates(self, reader: FieldReader, response: Response) -> None:
+        sent = response.date if response.date != date.min else None
+        received = response.received
+        if sent and sent > self.today:
+            reader.problem(
+                "date", f"date {sent} is in the future; give the date the response was sent"
+            )
+        if sent and received and received > sent:
+            reader.problem(
+                "received",
+                f"received {received} is after the response date {sent}; swap or correct them",
+            )
+        if response.withdrawn_on and sent and response.withdrawn_on < sent:
+            reader.problem("withdrawn_on", "withdrawn_on is before the response was sent")
+
+    def exemptions(self, reader: FieldReader, regime: str) -> tuple[Exemption, ...]:
+        found: list[Exemption] = []
+        for value, line in reader.items("exemptions"):
+            if isinstance(value, dict | list) or value is None:
+                reader.problems.append(
+                    Problem(
+                        reader.source.display,
+                        line,
+                        'each exemption must be a citation such as "40(2)" or "EIR 12(5)(b)"',
+                    )
+                )
+                continue
+            exemption = self.table.normalise(str(value), regime)
+            if exemption is None:
+                nearest = ", ".join(e.id for e in self.table.nearest(str(value), regime))
+                hint = f"; nearest known: {nearest}" if nearest else ""
+                reader.problems.append(
+                    Problem(
+                        reader.source.display,
+                        line,
+                        f"unknown exemption '{value}' for regime {regime}{hint}",
+                    )
+                )
+            elif exemption in found:
+                reader.problems.append(
+                    Problem(
+                        reader.source.display, line, f"exemption {exemption.id} is listed twice"
+                    )
+                )
+            else:
+                found.append(exemption)
+        return tuple(found)
+
+    def attachments(self, reader: FieldReader) -> tuple[Attachment, ...]:
+        found: list[Attachment] = []
+        folder = reader.source.path.parent
+        for value, line in reader.items("attachments"):
+            if not isinstance(value, dict) or not isinstance(value.get("file"), str):
+                reader.problems.append(
+                    Problem(
+                        reader.source.display,
+                        line,
+                        "each attachment needs 'file:' (a path relative "
+                        "to this response) and 'title:'",
+                    )
+                )
+                continue
+            problem = attachment_problem(folder, value["file"], self.settings.responses_dir)
+            if problem:
+                reader.problems.append(Problem(reader.source.display, line, problem))
+                continue
+            title = value.get("title")
+            name = Path(value["file"]).name
+            found.append(
+                Attachment(
+                    file=value["file"],
+                    title=str(title or name),
+                    size=(folder / value["file"]).stat().st_size,
+                )
+            )
+        names = [a.name for a in found]
+        for name in {n for n in names if names.count(n) > 1}:
+            reader.problem("attachments", f"two attachments are named '{name}'; rename one")
+        return tuple(found)
+
+    def allowed_values(self, reader: FieldReader) -> tuple[AllowedValue, ...]:
+        allowed = []
+        for value, line in reader.items("allow_personal_data"):
+            if not (isinstance(value, dict) and value.get("value") and value.get("reason")):
+                reader.problems.append(
+                    Problem(
+                        reader.source.display,
+                        line,
+                        "each allow_personal_data entry needs 'value:' and 'reason:'",
+                    )
+                )
+                continue
+            allowed.append(AllowedValue(str(value["value"]), str(value["reason"])))
+        return tuple(allowed)
+
+
+def attachment_problem(folder: Path, file: str, responses_dir: Path) -> str | None:
+    path = (folder / file).resolve()
+    if not path.is_relative_to(responses_dir.resolve()):
+        return f"attachment '{file}' is outside the responses folder; move it beside the response"
+    if not path.is_file():
+        return f"attachment '{file}' does not exist; check the path relative to this file"
+    return None
+
+
+@dataclass
+class LoadResult:
+    responses: list[Response]
+    problems: list[Problem]
+    files: list[Path]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResult:
+    """Load every response (or the given files) and check the set as a whole."""
+    files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
+    responses: list[Response] = []
+    problems: list[Problem] = []
+    candidates: list[Response] = []
+    for path in files:
+        response, found = loader.load_file(path)
+        problems.extend(found)
+        if response is not None:
+            candidates.append(response)
+            if not any(p.is_error for p in found):
+                responses.append(response)
+    problems.extend(duplicate_references([r for r in candidates if r.reference]))
+    return LoadResult(responses, sorted(problems), files)
+
+
+def duplicate_references(responses: list[Response]) -> list[Problem]:
+    """References must be unique, also once reduced to the URL they are published at."""
+    first_by_slug: dict[str, Response] = {}
+    problems = []
+    for response in responses:
+        first = first_by_slug.setdefault(response.slug, response)
+        if first is response:
+            continue
+        same = (
+            "the same reference"
+            if first.reference == response.reference
+            else (f"a reference with the same web address ('{first.reference}')")
+        )
+        line = response.lines.get("reference", 2)
+        problems.append(
+            Problem(
+                response.path,
+                line,
+                f"duplicate reference '{response.reference}': {first.path} line "
+                f"{first.lines.get('reference', 2)} has {same}; give each "
+                "response its own reference",
+            )
+        )
+    return problems

@@ -1,0 +1,149 @@
+"""What the site is made of: every generated page and file, independent of the site engine."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from disclosure_log.config import Settings
+from disclosure_log.listings import Catalogue, ListingPage
+from disclosure_log.model import Response
+from disclosure_log.publication import is_built, is_public
+
+URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page the engine renders with `template`, from Markdown and a context."""
+
+    path: str
+    template: str
+    title: str
+    markdown: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    noindex: bool = False
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix("index.md")
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file copied or written into the site as it is."""
+
+    path: str
+    source: Path | None = None
+    content: bytes | None = None
+
+
+@dataclass
+class SitePlan:
+    pages: dict[str, PageSpec]
+    files: list[StaticFile]
+    catalogue: Catalogue
+
+
+def response_page(response: Response) -> PageSpec:
+    if is_public(response):
+        return PageSpec(
+            path=f"{response.url}index.md",
+            template="response.html",
+            title=response.title,
+            markdown=response.body,
+            context={"response": response},
+        )
+    return PageSpec(
+        path=f"{response.url}index.md",
+        template="withdrawn.html",
+        title=f"Withdrawn: {response.title}",
+        context={"response": response},
+        noindex=True,
+    )
+
+
+def listing_page(page: ListingPage) -> PageSpec:
+    return PageSpec(
+        path=f"{page.url}index.md",
+        template="listing.html",
+        title=page.title,
+        context={"listing_page": page},
+    )
+
+
+def index_pages(catalogue: Catalogue) -> list[PageSpec]:
+    return [
+        PageSpec(
+            "topics/index.md",
+            "topics.html",
+            "Responses by topic",
+            context={"counts": catalogue.topic_counts()},
+        ),
+        PageSpec(
+            "exemptions/index.md",
+            "exemptions.html",
+            "Responses by exemption",
+            context={"counts": catalogue.exemption_counts()},
+        ),
+        PageSpec(
+            "years/index.md",
+            "years.html",
+            "Responses by year",
+            context={"counts": catalogue.year_counts()},
+        ),
+        PageSpec(
+            "outcomes/index.md",
+            "outcomes.html",
+            "Responses by outcome",
+            context={"counts": catalogue.outcome_counts()},
+        ),
+    ]
+
+
+def attachment_files(response: Response, settings: Settings) -> list[StaticFile]:
+    """Attachments of public responses only: a withdrawn response's files are not copied."""
+    if not is_public(response):
+        return []
+    folder = (settings.root / response.path).parent
+    return [
+        StaticFile(f"{response.url}attachments/{a.name}", source=folder / a.file)
+        for a in response.attachments
+    ]
+
+
+def reference_redirects(response: Response) -> list[StaticFile]:
+    """Short addresses /ref/<reference>/ that lead to the response page."""
+    names = {response.slug}
+    if URL_SAFE_REFERENCE.match(response.reference):
+        names.add(response.reference)
+    return [
+        StaticFile(f"ref/{name}/index.html", content=redirect_html(name, response))
+        for name in sorted(names)
+    ]
+
+
+def redirect_html(name: str, response: Response) -> bytes:
+    target = "../../" + response.url
+    title = html.escape(f"{response.reference}: {response.title}")
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<title>{title}</title><meta name="robots" content="noindex">'
+        f'<link rel="canonical" href="{target}">'
+        f'<meta http-equiv="refresh" content="0; url={target}"></head>'
+        f'<body><p><a href="{target}">Go to response {html.escape(response.reference)}</a></p>'
+        "</body></html>"
+    ).encode()
+
+
+def plan_site(responses: list[Response], catalogue: Catalogue, settings: Settings) -> SitePlan:
+    """Every page and file the log adds to the site."""
+    built = [r for r in responses if is_built(r)]
+    pages = [response_page(r) for r in built]
+    pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
+    pages += index_pages(catalogue)
+    files = [f for r in built for f in attachment_files(r, settings) + reference_redirects(r)]
+    return SitePlan({page.path: page for page in pages}, files, catalogue)

@@ -1,0 +1,80 @@
+"""MkDocs hooks: wire the build's events to the `disclosure_log` package, and nothing more."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from disclosure_log import formatting
+from disclosure_log.build import Build, BuildFailed
+
+log = logging.getLogger("mkdocs.disclosure_log")
+state: dict[str, Build] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state["build"] = Build.from_config(config, Path(config.config_file_path).parent)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = state["build"]
+    try:
+        plan = build.plan()
+    except BuildFailed as error:
+        raise PluginError(str(error)) from None
+    for warning in build.warnings:
+        log.warning(str(warning))
+    for spec in plan.pages.values():
+        add_file(
+            files,
+            File.generated(
+                config, spec.path, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            ),
+        )
+    for static in plan.files:
+        if static.source is not None:
+            generated = File.generated(config, static.path, abs_src_path=str(static.source))
+        else:
+            generated = File.generated(config, static.path, content=static.content)
+        add_file(files, generated)
+    return files
+
+
+def add_file(files: Files, file: File) -> None:
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(f"docs/{file.src_uri} clashes with a page the log generates; rename it")
+    files.append(file)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters["long_date"] = formatting.long_date
+    env.filters["file_size"] = formatting.file_size
+    env.globals["catalogue"] = state["build"].catalogue
+    env.globals["log_settings"] = state["build"].settings
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = state["build"].pages.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(spec.context, template=spec.template, noindex=spec.noindex)
+        page.title = html.escape(spec.title)
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    problems = state["build"].verify_output(Path(config.site_dir))
+    if problems:
+        raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    server.watch(str(state["build"].settings.responses_dir))
+    return server
