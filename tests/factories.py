@@ -54,7 +54,7 @@ def sample_responses() -> list[Response]:
         make_response(
             "FOI-24-0002",
             title='=HYPERLINK("http://evil.example")',
-            date=date(2024, 1, 10),
+            date=date(2024, 1, 11),
             received=date(2023, 12, 8),
             topic="Finance",
             outcome=Outcome.REFUSED,
