@@ -66,10 +66,11 @@ def responses_csv(responses: Iterable[Response], site_url: str) -> bytes:
 def exported_records(responses: Iterable[Response], site_url: str) -> list[dict[str, Any]]:
     """Published responses newest first, then withdrawn stubs; drafts are left out."""
     responses = list(responses)
-    withdrawn = [r for r in newest_first(responses) if r.status is Status.WITHDRAWN]
-    return [published_record(r, site_url) for r in public_newest_first(responses)] + [
-        withdrawn_record(r) for r in withdrawn
+    published = [published_record(r, site_url) for r in public_newest_first(responses)]
+    withdrawn = [
+        withdrawn_record(r) for r in newest_first(responses) if r.status is Status.WITHDRAWN
     ]
+    return published + withdrawn
 
 
 def published_record(response: Response, site_url: str) -> dict[str, Any]:
