@@ -83,8 +83,15 @@ class Count:
     count: int
 
 
-def newest_first(responses: Iterable[Response]) -> tuple[Response, ...]:
-    return tuple(sorted(responses, key=lambda r: (r.date, r.reference), reverse=True))
+def newest_first(responses: Iterable[Response]) -> list[Response]:
+    """Responses by date, newest first; the reference breaks ties so the order is stable."""
+    by_reference = sorted(responses, key=lambda r: r.reference)
+    return sorted(by_reference, key=lambda r: r.date, reverse=True)
+
+
+def public_newest_first(responses: Iterable[Response]) -> list[Response]:
+    """The published responses only, newest first."""
+    return newest_first(r for r in responses if is_public(r))
 
 
 def month_label(year: int, month: int) -> str:
@@ -97,7 +104,7 @@ class Catalogue:
     def __init__(self, responses: list[Response], table: ExemptionTable, page_size: int) -> None:
         self.table = table
         self.page_size = page_size
-        self.public = newest_first(r for r in responses if is_public(r))
+        self.public = tuple(public_newest_first(responses))
         self.topics = self._group(lambda r: [r.topic])
         self.exemptions = self._group(lambda r: list(r.exemptions))
         self.years = self._group(lambda r: [r.date.year])
