@@ -26,6 +26,7 @@ class Listing:
     responses: tuple[Response, ...]
     page_size: int
     description: str = ""
+    feed: str = ""
 
     @property
     def page_count(self) -> int:
@@ -121,14 +122,23 @@ class Catalogue:
     def latest(self, count: int) -> tuple[Response, ...]:
         return self.public[:count]
 
-    def listing(self, kind: str, key: str, title: str, url: str, responses, description=""):
-        return Listing(kind, key, title, url, tuple(responses), self.page_size, description)
+    def listing(self, kind: str, key: str, title: str, url: str, responses, feed: str = ""):
+        return Listing(kind, key, title, url, tuple(responses), self.page_size, feed=feed)
 
     def all_listing(self) -> Listing:
-        return self.listing("all", "all", "All responses", "responses/", self.public)
+        return self.listing(
+            "all", "all", "All responses", "responses/", self.public, feed="feeds/all.atom"
+        )
 
     def topic_listing(self, topic: str) -> Listing:
-        return self.listing("topic", topic, f"Topic: {topic}", topic_url(topic), self.topics[topic])
+        return self.listing(
+            "topic",
+            topic,
+            f"Topic: {topic}",
+            topic_url(topic),
+            self.topics[topic],
+            feed=f"feeds/topics/{slugify(topic)}.atom",
+        )
 
     def exemption_listing(self, exemption: Exemption) -> Listing:
         return self.listing(
@@ -137,6 +147,7 @@ class Catalogue:
             f"{exemption.label}: {exemption.title}",
             exemption_url(exemption),
             self.exemptions.get(exemption, ()),
+            feed=f"feeds/exemptions/{exemption.slug}.atom" if exemption in self.exemptions else "",
         )
 
     def year_listing(self, year: int) -> Listing:
