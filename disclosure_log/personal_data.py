@@ -18,9 +18,22 @@ KIND_LABELS = {
     "document-author": "a person's name in the document properties",
 }
 
-# Ofcom reserves these ranges for drama; libphonenumber rejects them as invalid, but they
-# are phone numbers in every other sense and appear in templates and examples.
-OFCOM_DRAMA_PREFIXES = ("7700900", "1632960")
+# Ofcom's ranges reserved for drama (national number without the leading 0). libphonenumber
+# rejects some of them as invalid, but they are phone numbers in every other sense and turn
+# up in templates and examples, so they are found like any other number.
+OFCOM_DRAMA_PREFIXES = (
+    *(f"{area}4960" for area in ("113", "114", "115", "116", "117", "118")),
+    *(f"{area}4960" for area in ("121", "131", "141", "151", "161")),
+    "1914980",
+    "2079460",
+    "2890180",
+    "2920180",
+    "1632960",
+    "7700900",
+    "8081570",
+    "9098790",
+    "3069990",
+)
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
@@ -34,13 +47,15 @@ NI_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])"
-    r"(?:GIR ?0AA|"
+_OUTWARD = (
     r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
     r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"
-    r" ?[0-9][ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])"
+)
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+POSTCODE = re.compile(rf"(?<![A-Za-z0-9])(?:GIR ?0AA|{_OUTWARD} ?{_INWARD})(?![A-Za-z0-9])")
+# Lower-case postcodes need the space, which keeps words like "a4 1st" out.
+POSTCODE_ANY_CASE = re.compile(
+    rf"(?<![A-Za-z0-9]){_OUTWARD} {_INWARD}(?![A-Za-z0-9])", re.IGNORECASE
 )
 
 _DASH = r"\-\u2013"  # hyphen or en dash, for use inside [...]
@@ -126,6 +141,7 @@ def all_matches(text: str) -> Iterator[_Match]:
     yield from date_of_birth_matches(text)
     yield from regex_matches("ni-number", NI_NUMBER, text)
     yield from regex_matches("postcode", POSTCODE, text)
+    yield from regex_matches("postcode", POSTCODE_ANY_CASE, text)
     yield from phone_matches(text)
 
 
@@ -141,11 +157,17 @@ def date_of_birth_matches(text: str) -> Iterator[_Match]:
 
 def phone_matches(text: str) -> Iterator[_Match]:
     """UK numbers libphonenumber accepts as valid, plus numbers in Ofcom's drama ranges."""
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
-        yield _Match("phone", match.start, match.end, match.raw_string)
+    valid = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID)
     possible = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
-    for match in possible:
-        if is_drama_number(match.number) and stands_alone(text, match.start, match.end):
+    drama = (
+        match
+        for match in possible
+        if is_drama_number(match.number)
+        and has_trunk_or_country_prefix(match.raw_string)
+        and stands_alone(text, match.start, match.end)
+    )
+    for match in (*valid, *drama):
+        if "/" not in match.raw_string:
             yield _Match("phone", match.start, match.end, match.raw_string)
 
 
@@ -155,8 +177,13 @@ def is_drama_number(number: phonenumbers.PhoneNumber) -> bool:
         number.country_code == 44
         and len(national) == 10
         and national.startswith(OFCOM_DRAMA_PREFIXES)
-        and phonenumbers.is_possible_number(number)
     )
+
+
+def has_trunk_or_country_prefix(raw: str) -> bool:
+    """True for 0... and +44/0044 numbers; bare digit runs are counts or codes."""
+    digits = raw.lstrip("(").lstrip()
+    return digits.startswith(("0", "+"))
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:
