@@ -15,7 +15,7 @@ KIND_LABELS = {
     "postcode": "a full postcode",
     "bank-details": "bank details",
     "date-of-birth": "a date of birth",
-    "document-author": "a person's name in the document properties",
+    "document-author": "a person's name in the document metadata",
 }
 
 # Ofcom's ranges reserved for drama (national number without the leading 0). libphonenumber

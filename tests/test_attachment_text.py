@@ -179,7 +179,7 @@ def test_names_in_word_metadata_are_document_author_findings(word_file: Path) ->
         ("tracked change 1: author", "document-author", "Ann Editor"),
         ("tracked change 2: author", "document-author", "Ann Editor"),
     ]
-    assert found[0][1].describe() == "a person's name in the document properties (R*** K***)"
+    assert found[0][1].describe() == "a person's name in the document metadata (R*** K***)"
 
 
 def test_pdf_author_is_a_finding_but_creator_software_is_not(tmp_path: Path) -> None:
