@@ -64,7 +64,6 @@ def test_withdrawn_leaves_listings_counts_feeds_and_sitemap(site: Path) -> None:
     for listing in [
         "responses",
         "years/2023",
-        "years/2023/04",
         "outcomes/partially-disclosed",
         "exemptions/foia-31-1-a",
     ]:
