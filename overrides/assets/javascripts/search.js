@@ -2,7 +2,7 @@
 // Loaded only on the search page; the index is fetched from this site, in small pieces, per query.
 
 const FACETS = ["topic", "exemption", "year", "outcome", "regime"];
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -29,7 +29,8 @@ let current = { results: [], shown: 0, run: 0 };
 function loadPagefind() {
   pagefindLoading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(
     async (pagefind) => {
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+      // No web worker: one script less to download, and searches here are small.
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30, noWorker: true });
       return pagefind;
     },
   );
