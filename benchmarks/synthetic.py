@@ -115,7 +115,8 @@ def body(rng: random.Random, topic: str, regime: str, exemptions: list[str]) -> 
         f"{paragraph(rng, keywords, 7)}\n\n{table(rng)}\n\n{paragraph(rng, keywords, 5)}",
     ]
     if exemptions:
-        cited = ", ".join(exemptions)
+        prefix = "regulation" if regime == "EIR" else "section"
+        cited = ", ".join(f"{prefix} {citation}" for citation in exemptions)
         parts.append(f"## Exemptions\n\nWe have applied {cited}. {paragraph(rng, keywords, 6)}")
     parts.append(
         "## Complaints\n\nIf you are unhappy with this response, you can ask for an internal "
