@@ -117,6 +117,17 @@ def statistics_page(responses: list[Response]) -> PageSpec:
     )
 
 
+def search_page() -> PageSpec:
+    """The search page; its results come from the Pagefind index, loaded only there."""
+    return PageSpec(
+        "search/index.md",
+        "search.html",
+        "Search responses",
+        context={"hide": ["navigation", "toc"]},
+        noindex=True,
+    )
+
+
 def data_files(responses: list[Response], settings: Settings) -> list[StaticFile]:
     """Feeds and open data; each output asks `is_public` itself."""
     outputs = feeds_for(responses, settings.site_url, settings.site_name)
@@ -161,7 +172,7 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     built = [r for r in responses if is_built(r)]
     pages = [response_page(r) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
-    pages += [*index_pages(catalogue), statistics_page(responses)]
+    pages += [*index_pages(catalogue), statistics_page(responses), search_page()]
     files = [f for r in built for f in attachment_files(r, settings) + reference_redirects(r)]
     files += data_files(responses, settings)
     return SitePlan({page.path: page for page in pages}, files, catalogue)
