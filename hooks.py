@@ -74,6 +74,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = state["build"].verify_output(Path(config.site_dir))
     if problems:
         raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
+    if not state["build"].settings.search_index:
+        return
     try:
         search_index.index_site(Path(config.site_dir), state["build"].public_count)
     except search_index.IndexingFailed as error:

@@ -25,6 +25,7 @@ class Settings:
     site_url: str = ""
     site_name: str = "Disclosure log"
     personal_data_allow: tuple[str, ...] = field(default_factory=tuple)
+    search_index: bool = True
 
     @property
     def reference_regex(self) -> re.Pattern[str]:
@@ -56,6 +57,7 @@ def settings_from_mkdocs(config: dict[str, Any], root: Path) -> Settings:
         site_url=str(config.get("site_url") or ""),
         site_name=str(config.get("site_name") or "Disclosure log"),
         personal_data_allow=tuple(str(v) for v in extra.get("personal_data_allow", ())),
+        search_index=bool(extra.get("search_index", True)),
     )
 
 
