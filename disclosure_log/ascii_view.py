@@ -49,7 +49,7 @@ def byte_table(mapping: dict[bytes, bytes]) -> bytes:
     return bytes(table)
 
 
-def occurrences(view: bytes, word: bytes) -> Iterator[int]:
+def occurrences(view: bytes | str, word: bytes | str) -> Iterator[int]:
     """Every offset where word starts in view, overlapping ones included."""
     index = view.find(word)
     while index != -1:

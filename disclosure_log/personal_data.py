@@ -103,22 +103,40 @@ POSTCODE_INWARD = re.compile(rb"0(?=[abd-hjlnp-uw-z]{2})")
 
 # In the phone view, '\n' marks characters libphonenumber never takes into a number (newlines,
 # consonants and symbols outside its punctuation and extension labels), so each stretch between
-# two of them can be searched on its own; digits are '0', other letters 'a', '+' a possible lead.
+# two of them can be searched on its own. Digits are '0', '+' a possible lead, and the letters
+# that can be in one are kept (a, e, o and s as 'a'): a number holds letters only in an extension
+# label with an 'x' or 'int', and libphonenumber reads letters as digits when it has three.
 PHONE_TABLE = byte_table(
     {
         bytes(range(128)): b"-",
         b"\n\r!\"$%&'*<>?@\\^_`{|}": b"\n",
         b"bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ": b"\n",
-        b"aeinostxAEINOSTX": b"a",
+        b"aeosAEOS": b"a",
+        b"iI": b"i",
+        b"nN": b"n",
+        b"tT": b"t",
+        b"xX": b"x",
         b"0123456789": b"0",
         b"+([": b"+",
     }
 )
+PHONE_LETTERS = re.compile(rb"[aintx]+")
 # The fewest digits a number libphonenumber calls valid has in text: a two-digit country code
 # and a four-digit national number (Austria, Germany, Iran) make six; five leaves a margin.
 MIN_PHONE_DIGITS = 5
 # Ofcom's drama numbers have ten-digit national numbers.
 MIN_DRAMA_DIGITS = 10
+# What libphonenumber checks first of a +44 number (UK, Guernsey, Jersey, Isle of Man) before
+# calling it valid: the national number's length and general pattern.
+UK_NATIONAL_NUMBERS = [
+    (re.compile(desc.national_number_pattern), desc.possible_length)
+    for desc in (
+        phonenumbers.PhoneMetadata.metadata_for_region(region).general_desc
+        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[44]
+    )
+]
+# "00" then a country code and number: at least eight digits.
+MIN_INTERNATIONAL_DIGITS = 8
 
 # Earlier kinds win when matches overlap, e.g. digits inside an email address.
 PRIORITY = ("email", "bank-details", "date-of-birth", "ni-number", "postcode", "phone")
@@ -212,26 +230,47 @@ def postcode_starts(view: bytes, shortest_gap: int) -> list[int]:
     return [m.start() - gap for m in inward for gap in range(shortest_gap, 6)]
 
 
-def phone_windows(view: bytes) -> Iterator[tuple[int, int, int]]:
-    """(start, end, digits) of each stretch with a digit, with the marked characters either side.
-
-    `digits` counts the digits, and the letters too when a number could be spelt with them
-    (libphonenumber reads letters as digits when a candidate has three or more).
-    """
+def phone_windows(view: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch with a digit, with the marked character either side."""
     index = view.find(b"0")
     while index != -1:
-        before = view.rfind(b"\n", 0, index)
         after = view.find(b"\n", index)
         if after == -1:
             after = len(view)
-        yield max(before, 0), after + 1, digit_count(view[before + 1 : after])
+        yield max(view.rfind(b"\n", 0, index), 0), after + 1
         index = view.find(b"0", after)
 
 
 def digit_count(stretch: bytes) -> int:
+    """The most digits one number in the stretch could have (letters count when spelt)."""
+    if not has_extension_label(stretch):
+        return max(run.count(b"0") for run in PHONE_LETTERS.split(stretch))
     lead = min(i for i in (stretch.find(b"0"), stretch.find(b"+")) if i != -1)
-    letters = stretch.count(b"a", lead)
+    letters = len(stretch) - lead - len(stretch[lead:].translate(None, b"aintx"))
     return stretch.count(b"0") + (letters if letters >= 3 else 0)
+
+
+def has_extension_label(stretch: bytes) -> bool:
+    return b"x" in stretch or b"int" in stretch
+
+
+def could_hold_valid_number(window: str, stretch: bytes) -> bool:
+    """False only when no number libphonenumber could call valid is in the window.
+
+    Without a plus sign, "00" or letters read as digits, a number in the window is a +44 one whose
+    national number is a run of the window's digits.
+    """
+    if has_extension_label(stretch) or not window.isascii() or "+" in window:
+        return True
+    digits = "".join(filter(str.isdigit, window))
+    if any(len(digits) - i >= MIN_INTERNATIONAL_DIGITS for i in occurrences(digits, "00")):
+        return True
+    return any(
+        pattern.fullmatch(digits, start, start + length)
+        for pattern, lengths in UK_NATIONAL_NUMBERS
+        for length in lengths
+        for start in range(len(digits) - length + 1)
+    )
 
 
 def regex_matches(
@@ -282,9 +321,13 @@ def date_of_birth_matches(text: str, view: bytes) -> Iterator[_Match]:
 
 def phone_matches(text: str, view: bytes) -> Iterator[_Match]:
     """phone_matches_between over the whole text, run only where a phone number could be."""
-    for start, end, digits in phone_windows(view):
-        if digits >= MIN_PHONE_DIGITS:
-            yield from phone_matches_between(text, start, end, drama=digits >= MIN_DRAMA_DIGITS)
+    for start, end in phone_windows(view):
+        stretch = view[start:end]
+        digits = digit_count(stretch)
+        if digits >= MIN_DRAMA_DIGITS:
+            yield from phone_matches_between(text, start, end, drama=True)
+        elif digits >= MIN_PHONE_DIGITS and could_hold_valid_number(text[start:end], stretch):
+            yield from phone_matches_between(text, start, end, drama=False)
 
 
 def phone_matches_between(text: str, start: int, end: int, drama: bool = True) -> Iterator[_Match]:
