@@ -97,7 +97,7 @@ ANCHOR_TABLE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"abcdefghijklmnopqrstuvwxyz0000000000"
 )
 DATE_OF_BIRTH_WORDS = (b"birth", b"born", b"dob", b"d.ob", b"do.b", b"d.o.b")
-BANK_DETAILS_WORDS = (b"sort", b"bank", b"acc", b"a/c", b"00-00-00")
+ACCOUNT_WORDS = (b"bank", b"acc", b"a/c")
 NI_NUMBER_DIGITS = re.compile(rb"0(?=0 ?00 ?00 ?[a-d])")
 POSTCODE_INWARD = re.compile(rb"0(?=[abd-hjlnp-uw-z]{2})")
 
@@ -120,7 +120,7 @@ PHONE_TABLE = byte_table(
         b"+([": b"+",
     }
 )
-PHONE_LETTERS = re.compile(rb"[aintx]+")
+PHONE_NON_LETTERS = re.compile(rb"[^aintx]+")
 # The fewest digits a number libphonenumber calls valid has in text: a two-digit country code
 # and a four-digit national number (Austria, Germany, Iran) make six; five leaves a margin.
 MIN_PHONE_DIGITS = 5
@@ -205,10 +205,14 @@ def phone_view(text: str) -> bytes:
 
 
 def bank_details_starts(view: bytes) -> list[int]:
-    """BANK_DETAILS starts at its wording or at the first digit of a sort code."""
-    if b"00" not in view:
-        return []
-    return [index for word in BANK_DETAILS_WORDS for index in occurrences(view, word)]
+    """BANK_DETAILS starts at a sort code's first digit, or at wording before one or an account
+    number; an account number needs its eight digits, which most texts do not have."""
+    starts = list(occurrences(view, b"00-00-00"))
+    if b"sort" in view:
+        starts += occurrences(view, b"sort")
+    if b"0000 0000" in view or b"00000000" in view:
+        starts += [index for word in ACCOUNT_WORDS for index in occurrences(view, word)]
+    return starts
 
 
 def date_of_birth_starts(view: bytes) -> list[int]:
@@ -244,7 +248,7 @@ def phone_windows(view: bytes) -> Iterator[tuple[int, int]]:
 def digit_count(stretch: bytes) -> int:
     """The most digits one number in the stretch could have (letters count when spelt)."""
     if not has_extension_label(stretch):
-        return max(run.count(b"0") for run in PHONE_LETTERS.split(stretch))
+        return max(stretch.count(b"0", start, end) for start, end in letter_free_runs(stretch))
     lead = min(i for i in (stretch.find(b"0"), stretch.find(b"+")) if i != -1)
     letters = len(stretch) - lead - len(stretch[lead:].translate(None, b"aintx"))
     return stretch.count(b"0") + (letters if letters >= 3 else 0)
@@ -254,17 +258,30 @@ def has_extension_label(stretch: bytes) -> bool:
     return b"x" in stretch or b"int" in stretch
 
 
+def letter_free_runs(stretch: bytes) -> list[tuple[int, int]]:
+    """Spans between letters: without an extension label, a number is inside one of them."""
+    return [run.span() for run in PHONE_NON_LETTERS.finditer(stretch)]
+
+
 def could_hold_valid_number(window: str, stretch: bytes) -> bool:
     """False only when no number libphonenumber could call valid is in the window.
 
     Without a plus sign, "00" or letters read as digits, a number in the window is a +44 one whose
-    national number is a run of the window's digits.
+    national number is a run of the digits between two letters.
     """
-    if has_extension_label(stretch) or not window.isascii() or "+" in window:
+    if has_extension_label(stretch) or "+" in window or "\uff0b" in window:
         return True
-    digits = "".join(filter(str.isdigit, window))
+    return any(
+        could_be_uk_national_number("".join(c for c in window[start:end] if c.isdecimal()))
+        for start, end in letter_free_runs(stretch)
+    )
+
+
+def could_be_uk_national_number(digits: str) -> bool:
+    """True if digits, or some run of them, could be dialled from abroad or as a +44 number."""
     if any(len(digits) - i >= MIN_INTERNATIONAL_DIGITS for i in occurrences(digits, "00")):
         return True
+    digits = "".join(str(int(digit)) for digit in digits) if not digits.isascii() else digits
     return any(
         pattern.fullmatch(digits, start, start + length)
         for pattern, lengths in UK_NATIONAL_NUMBERS
