@@ -17,7 +17,7 @@ ERRORS = "disclosure_log.ascii_stand_in"
 
 
 def ascii_stand_in(char: str) -> str:
-    """A non-ASCII character's stand-in: '0' for any digit, its letter, '-' for an en dash, or '+'."""
+    """A digit's stand-in is '0', a case fold's its ASCII letter, an en dash's '-'; else '+'."""
     if char.isdecimal():
         return "0"
     if char == EN_DASH:
