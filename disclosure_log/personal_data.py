@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from disclosure_log.ascii_view import ascii_view, byte_table, occurrences
+
 KIND_LABELS = {
     "email": "an email address",
     "phone": "a phone number",
@@ -88,6 +90,54 @@ DATE_OF_BIRTH = re.compile(
     re.IGNORECASE,
 )
 
+# Where each pattern can start, found in ASCII views of the text (see ascii_view.py). In the
+# anchor view letters are lower case and every digit is '0'; case-insensitive matches are found
+# there as plain words.
+ANCHOR_TABLE = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"abcdefghijklmnopqrstuvwxyz0000000000"
+)
+DATE_OF_BIRTH_WORDS = (b"birth", b"born", b"dob", b"d.ob", b"do.b", b"d.o.b")
+ACCOUNT_WORDS = (b"bank", b"acc", b"a/c")
+NI_NUMBER_DIGITS = re.compile(rb"0(?=0 ?00 ?00 ?[a-d])")
+POSTCODE_INWARD = re.compile(rb"0(?=[abd-hjlnp-uw-z]{2})")
+
+# In the phone view, '\n' marks characters libphonenumber never takes into a number (newlines,
+# consonants and symbols outside its punctuation and extension labels), so each stretch between
+# two of them can be searched on its own. Digits are '0', '+' a possible lead, and the letters
+# that can be in one are kept (a, e, o and s as 'a'): a number holds letters only in an extension
+# label with an 'x' or 'int', and libphonenumber reads letters as digits when it has three.
+PHONE_TABLE = byte_table(
+    {
+        bytes(range(128)): b"-",
+        b"\n\r!\"$%&'*<>?@\\^_`{|}": b"\n",
+        b"bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ": b"\n",
+        b"aeosAEOS": b"a",
+        b"iI": b"i",
+        b"nN": b"n",
+        b"tT": b"t",
+        b"xX": b"x",
+        b"0123456789": b"0",
+        b"+([": b"+",
+    }
+)
+PHONE_NON_LETTERS = re.compile(rb"[^aintx]+")
+# The fewest digits a number libphonenumber calls valid has in text: a two-digit country code
+# and a four-digit national number (Austria, Germany, Iran) make six; five leaves a margin.
+MIN_PHONE_DIGITS = 5
+# Ofcom's drama numbers have ten-digit national numbers.
+MIN_DRAMA_DIGITS = 10
+# What libphonenumber checks first of a +44 number (UK, Guernsey, Jersey, Isle of Man) before
+# calling it valid: the national number's length and general pattern.
+UK_NATIONAL_NUMBERS = [
+    (re.compile(desc.national_number_pattern), desc.possible_length)
+    for desc in (
+        phonenumbers.PhoneMetadata.metadata_for_region(region).general_desc
+        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[44]
+    )
+]
+# "00" then a country code and number: at least eight digits.
+MIN_INTERNATIONAL_DIGITS = 8
+
 # Earlier kinds win when matches overlap, e.g. digits inside an email address.
 PRIORITY = ("email", "bank-details", "date-of-birth", "ni-number", "postcode", "phone")
 
@@ -136,39 +186,189 @@ def find_personal_data(text: str, allowed: Iterable[str] = ()) -> list[Finding]:
 
 
 def all_matches(text: str) -> Iterator[_Match]:
-    yield from regex_matches("email", EMAIL, text)
-    yield from regex_matches("bank-details", BANK_DETAILS, text)
-    yield from date_of_birth_matches(text)
-    yield from regex_matches("ni-number", NI_NUMBER, text)
-    yield from regex_matches("postcode", POSTCODE, text)
-    yield from regex_matches("postcode", POSTCODE_ANY_CASE, text)
-    yield from phone_matches(text)
+    view = anchor_view(text)
+    yield from email_matches(text)
+    yield from regex_matches("bank-details", BANK_DETAILS, text, bank_details_starts(view))
+    yield from date_of_birth_matches(text, view)
+    yield from regex_matches("ni-number", NI_NUMBER, text, ni_number_starts(view))
+    yield from regex_matches("postcode", POSTCODE, text, postcode_starts(view, 2))
+    yield from regex_matches("postcode", POSTCODE_ANY_CASE, text, postcode_starts(view, 3))
+    yield from phone_matches(text, phone_view(text))
 
 
-def regex_matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[_Match]:
-    for match in pattern.finditer(text):
+def anchor_view(text: str) -> bytes:
+    return ascii_view(text, ANCHOR_TABLE)
+
+
+def phone_view(text: str) -> bytes:
+    return ascii_view(text, PHONE_TABLE)
+
+
+def bank_details_starts(view: bytes) -> list[int]:
+    """BANK_DETAILS starts at a sort code's first digit, or at wording before one or an account
+    number; an account number needs its eight digits, which most texts do not have."""
+    starts = list(occurrences(view, b"00-00-00"))
+    if b"sort" in view:
+        starts += occurrences(view, b"sort")
+    if b"0000 0000" in view or b"00000000" in view:
+        starts += [index for word in ACCOUNT_WORDS for index in occurrences(view, word)]
+    return starts
+
+
+def date_of_birth_starts(view: bytes) -> list[int]:
+    """DATE_OF_BIRTH starts at its wording, all of which but 'date' has to be in the text."""
+    if not any(word in view for word in DATE_OF_BIRTH_WORDS):
+        return []
+    words = (b"date", *DATE_OF_BIRTH_WORDS)
+    return [index for word in words for index in occurrences(view, word)]
+
+
+def ni_number_starts(view: bytes) -> list[int]:
+    """An NI number starts two letters, or two letters and a space, before its six digits."""
+    return [m.start() - gap for m in NI_NUMBER_DIGITS.finditer(view) for gap in (2, 3)]
+
+
+def postcode_starts(view: bytes, shortest_gap: int) -> list[int]:
+    """A postcode starts two to four characters, and perhaps a space, before its inward digit."""
+    inward = POSTCODE_INWARD.finditer(view)
+    return [m.start() - gap for m in inward for gap in range(shortest_gap, 6)]
+
+
+def phone_windows(view: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch with a digit, with the marked character either side."""
+    index = view.find(b"0")
+    while index != -1:
+        after = view.find(b"\n", index)
+        if after == -1:
+            after = len(view)
+        yield max(view.rfind(b"\n", 0, index), 0), after + 1
+        index = view.find(b"0", after)
+
+
+def digit_count(stretch: bytes) -> int:
+    """The most digits one number in the stretch could have (letters count when spelt)."""
+    if not has_extension_label(stretch):
+        return max(stretch.count(b"0", start, end) for start, end in letter_free_runs(stretch))
+    lead = min(i for i in (stretch.find(b"0"), stretch.find(b"+")) if i != -1)
+    letters = len(stretch) - lead - len(stretch[lead:].translate(None, b"aintx"))
+    return stretch.count(b"0") + (letters if letters >= 3 else 0)
+
+
+def has_extension_label(stretch: bytes) -> bool:
+    return b"x" in stretch or b"int" in stretch
+
+
+def letter_free_runs(stretch: bytes) -> list[tuple[int, int]]:
+    """Spans between letters: without an extension label, a number is inside one of them."""
+    return [run.span() for run in PHONE_NON_LETTERS.finditer(stretch)]
+
+
+def could_hold_valid_number(window: str, stretch: bytes) -> bool:
+    """False only when no number libphonenumber could call valid is in the window.
+
+    Without a plus sign, "00" or letters read as digits, a number in the window is a +44 one whose
+    national number is a run of the digits between two letters.
+    """
+    if has_extension_label(stretch) or "+" in window or "\uff0b" in window:
+        return True
+    return any(
+        could_be_uk_national_number("".join(c for c in window[start:end] if c.isdecimal()))
+        for start, end in letter_free_runs(stretch)
+    )
+
+
+def could_be_uk_national_number(digits: str) -> bool:
+    """True if digits, or some run of them, could be dialled from abroad or as a +44 number."""
+    if any(len(digits) - i >= MIN_INTERNATIONAL_DIGITS for i in occurrences(digits, "00")):
+        return True
+    digits = "".join(str(int(digit)) for digit in digits) if not digits.isascii() else digits
+    return any(
+        pattern.fullmatch(digits, start, start + length)
+        for pattern, lengths in UK_NATIONAL_NUMBERS
+        for length in lengths
+        for start in range(len(digits) - length + 1)
+    )
+
+
+def regex_matches(
+    kind: str, pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[_Match]:
+    for match in matches_from(pattern, text, starts):
         yield _Match(kind, match.start(), match.end(), match.group())
 
 
-def date_of_birth_matches(text: str) -> Iterator[_Match]:
-    for match in DATE_OF_BIRTH.finditer(text):
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """What pattern.finditer(text) yields, trying only `starts`, which hold every match's start.
+
+    Trying the candidates in order and skipping those inside the last match is what finditer
+    does at every position; the other positions cannot start a match, so need no trying.
+    """
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
+def email_matches(text: str) -> Iterator[_Match]:
+    """EMAIL matches, searched only in the unbroken runs of text around each '@'."""
+    for start, end in spans_around(text, "@"):
+        for match in EMAIL.finditer(text, start, end):
+            yield _Match("email", match.start(), match.end(), match.group())
+
+
+def spans_around(text: str, char: str) -> Iterator[tuple[int, int]]:
+    """Disjoint spans holding every `char`, each ending at a space, tab, newline or the text's end.
+
+    An email address holds no whitespace, so no match crosses a span's ends.
+    """
+    index = text.find(char)
+    while index != -1:
+        start = max(text.rfind(space, 0, index) for space in " \t\n") + 1
+        ends = [end for space in " \t\n" if (end := text.find(space, index)) != -1]
+        end = min(ends, default=len(text))
+        yield start, end
+        index = text.find(char, end)
+
+
+def date_of_birth_matches(text: str, view: bytes) -> Iterator[_Match]:
+    for match in matches_from(DATE_OF_BIRTH, text, date_of_birth_starts(view)):
         yield _Match("date-of-birth", match.start("date"), match.end("date"), match.group("date"))
 
 
-def phone_matches(text: str) -> Iterator[_Match]:
-    """UK numbers libphonenumber accepts as valid, plus numbers in Ofcom's drama ranges."""
-    valid = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID)
-    possible = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
-    drama = (
+def phone_matches(text: str, view: bytes) -> Iterator[_Match]:
+    """phone_matches_between over the whole text, run only where a phone number could be."""
+    for start, end in phone_windows(view):
+        stretch = view[start:end]
+        digits = digit_count(stretch)
+        if digits >= MIN_DRAMA_DIGITS:
+            yield from phone_matches_between(text, start, end, drama=True)
+        elif digits >= MIN_PHONE_DIGITS and could_hold_valid_number(text[start:end], stretch):
+            yield from phone_matches_between(text, start, end, drama=False)
+
+
+def phone_matches_between(text: str, start: int, end: int, drama: bool = True) -> Iterator[_Match]:
+    """UK numbers libphonenumber accepts as valid in text[start:end], plus Ofcom drama numbers.
+
+    The drama numbers are looked for only when `drama` is set.
+    """
+    window = text[start:end]
+    valid = phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.VALID)
+    possible = (
+        phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+        if drama
+        else ()
+    )
+    dramatic = (
         match
         for match in possible
         if is_drama_number(match.number)
         and has_trunk_or_country_prefix(match.raw_string)
-        and stands_alone(text, match.start, match.end)
+        and stands_alone(text, start + match.start, start + match.end)
     )
-    for match in (*valid, *drama):
+    for match in (*valid, *dramatic):
         if "/" not in match.raw_string:
-            yield _Match("phone", match.start, match.end, match.raw_string)
+            yield _Match("phone", start + match.start, start + match.end, match.raw_string)
 
 
 def is_drama_number(number: phonenumbers.PhoneNumber) -> bool:

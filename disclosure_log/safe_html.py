@@ -59,10 +59,11 @@ FENCE = re.compile(r"(`{3,}|~{3,})")
 BACKTICKS = re.compile(r"`+")
 STARTS_WITH_TAG = re.compile(r"\s*</?[A-Za-z]")
 PARAGRAPH_OR_TAG_LINE = re.compile(r"(\n[ \t]*\n|\n(?=[ \t]*</?[A-Za-z]))")
+# Each with the text it cannot match without, so texts lacking it skip the search.
 MARKDOWN_URLS = (
-    re.compile(r"\]\(\s*(?P<url><[^>\n]*>|[^\s)]+)"),
-    re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(?P<url><[^>\n]*>|\S+)", re.MULTILINE),
-    re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>"),
+    ("](", re.compile(r"\]\(\s*(?P<url><[^>\n]*>|[^\s)]+)")),
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(?P<url><[^>\n]*>|\S+)", re.MULTILINE)),
+    ("<", re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>")),
 )
 ATTRIBUTE_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
 ATTRIBUTE_LIST_PAIR = re.compile(r"(?P<name>[^\s=}]+)=(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
@@ -152,6 +153,8 @@ def html_findings(text: str) -> list[UnsafeMarkup]:
     Comments are tokenized as text, because browsers end `<!-->` where html.parser does not;
     a trailing `>` closes a tag left open at the end, as the page around it would.
     """
+    if "<" not in text:
+        return []
     scanner = _TagScanner(text)
     scanner.feed(text.replace("<!", " !") + ">")
     scanner.close()
@@ -161,7 +164,9 @@ def html_findings(text: str) -> list[UnsafeMarkup]:
 def markdown_url_findings(text: str) -> list[UnsafeMarkup]:
     """Dangerous URLs in Markdown links, images, reference definitions and autolinks."""
     found = []
-    for pattern in MARKDOWN_URLS:
+    for needed, pattern in MARKDOWN_URLS:
+        if needed not in text:
+            continue
         for match in pattern.finditer(text):
             scheme = unsafe_scheme(match.group("url"))
             if scheme:
@@ -172,6 +177,8 @@ def markdown_url_findings(text: str) -> list[UnsafeMarkup]:
 def attribute_list_findings(text: str) -> list[UnsafeMarkup]:
     """Event handlers and dangerous URLs set with attr_list, e.g. `{: onclick="..." }`."""
     found = []
+    if "{" not in text:
+        return found
     for block in ATTRIBUTE_LIST.finditer(text):
         for pair in ATTRIBUTE_LIST_PAIR.finditer(block.group("body")):
             name = pair.group("name").lower()
@@ -189,6 +196,8 @@ def without_code(text: str) -> str:
 
 def blank_fenced_blocks(text: str) -> str:
     """Blank closed fences that start in column 1; unclosed or indented ones stay visible."""
+    if "```" not in text and "~~~" not in text:
+        return text
     lines = text.splitlines(keepends=True)
     index = 0
     while index < len(lines):
@@ -216,9 +225,13 @@ def closing_fence_index(lines: list[str], opening: int) -> int | None:
 
 def blank_code_spans(text: str) -> str:
     """Blank code spans, but not where a line opens with a tag, which may start raw HTML."""
+    if "`" not in text:
+        return text
     chunks = PARAGRAPH_OR_TAG_LINE.split(text)
     return "".join(
-        chunk if STARTS_WITH_TAG.match(chunk) else blank_spans_in_paragraph(chunk)
+        chunk
+        if "`" not in chunk or STARTS_WITH_TAG.match(chunk)
+        else blank_spans_in_paragraph(chunk)
         for chunk in chunks
     )
 
