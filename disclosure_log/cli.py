@@ -118,7 +118,7 @@ def run_new(config: Path, draft: Draft, interactive: bool) -> int:
         print(f"disclosure-log new: give {options} (or run it in a terminal)", file=sys.stderr)
         return 2
     try:
-        path, problems = scaffold(loader, draft, existing)
+        path = scaffold(loader, draft, existing)
     except ScaffoldRefused as refusal:
         print(f"Nothing written. {refusal}", file=sys.stderr)
         return 1

@@ -17,6 +17,7 @@ from disclosure_log.loading import FIELDS, GUIDANCE_MARKER, Loader, load_respons
 from disclosure_log.model import Outcome, Response, slugify
 from disclosure_log.problems import Problem, format_problems
 
+EN_DASH = "\N{EN DASH}"
 REASONS_GUIDANCE = (
     "What the exemption covers and why it applies to this information. For a qualified "
     "exemption, give the factors for and against disclosure and say where the balance lies."
@@ -120,11 +121,11 @@ def body(draft: Draft, table: ExemptionTable) -> str:
     """A body laid out like a real response, with guidance for staff to replace."""
     regime_name = table.regimes[draft.regime].name if draft.regime in table.regimes else ""
     reasons = [
-        f"### {exemption.label} – {exemption.title}\n\n{guidance(REASONS_GUIDANCE)}"
+        f"### {exemption.label} {EN_DASH} {exemption.title}\n\n{guidance(REASONS_GUIDANCE)}"
         for exemption in exemptions_of(draft, table)
     ] or [
         guidance(
-            "One '### Section 40(2) – Personal information' heading for each exemption, "
+            f"One '### Section 40(2) {EN_DASH} Personal information' heading for each exemption, "
             "saying why it applies and, when qualified, the public interest test. "
             "Delete this section when nothing is withheld."
         )
@@ -171,7 +172,7 @@ def render(draft: Draft, table: ExemptionTable) -> str:
     return frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
 
 
-def scaffold(loader: Loader, draft: Draft, existing: Existing) -> tuple[Path, list[Problem]]:
+def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
     """Check the new response as the build would, then write it; refuse rather than overwrite."""
     path = response_path(loader.settings, draft)
     if path.exists():
@@ -194,7 +195,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> tuple[Path, li
         raise ScaffoldRefused(format_problems(sorted(problems)))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    return path, problems
+    return path
 
 
 def display(path: Path, loader: Loader) -> str:
