@@ -504,7 +504,6 @@ class LoadResult:
 def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResult:
     """Load every response (or the given files) and check the set as a whole."""
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
-    responses: list[Response] = []
     problems: list[Problem] = []
     candidates: list[Response] = []
     for path in files:
@@ -512,9 +511,9 @@ def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResul
         problems.extend(found)
         if response is not None:
             candidates.append(response)
-            if not any(p.is_error for p in found):
-                responses.append(response)
     problems.extend(duplicate_references([r for r in candidates if r.reference]))
+    failed = {p.path for p in problems if p.is_error}
+    responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
 
 

@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log.config import Settings
+from disclosure_log.export import responses_csv, responses_json, responses_schema
+from disclosure_log.feeds import feeds_for
 from disclosure_log.listings import Catalogue, ListingPage
 from disclosure_log.model import Response
 from disclosure_log.publication import is_built, is_public
+from disclosure_log.statistics import compute_statistics
+from disclosure_log.statistics_page import statistics_markdown
 
 URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -104,6 +108,24 @@ def index_pages(catalogue: Catalogue) -> list[PageSpec]:
     ]
 
 
+def statistics_page(responses: list[Response]) -> PageSpec:
+    return PageSpec(
+        "statistics/index.md",
+        "statistics.html",
+        "Statistics",
+        markdown=statistics_markdown(compute_statistics(responses)),
+    )
+
+
+def data_files(responses: list[Response], settings: Settings) -> list[StaticFile]:
+    """Feeds and open data; each output asks `is_public` itself."""
+    outputs = feeds_for(responses, settings.site_url, settings.site_name)
+    outputs["data/responses.json"] = responses_json(responses, settings.site_url)
+    outputs["data/responses.csv"] = responses_csv(responses, settings.site_url)
+    outputs["data/responses.schema.json"] = responses_schema()
+    return [StaticFile(path, content=content) for path, content in outputs.items()]
+
+
 def attachment_files(response: Response, settings: Settings) -> list[StaticFile]:
     """Attachments of public responses only: a withdrawn response's files are not copied."""
     if not is_public(response):
@@ -144,6 +166,7 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     built = [r for r in responses if is_built(r)]
     pages = [response_page(r) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
-    pages += index_pages(catalogue)
+    pages += [*index_pages(catalogue), statistics_page(responses)]
     files = [f for r in built for f in attachment_files(r, settings) + reference_redirects(r)]
+    files += data_files(responses, settings)
     return SitePlan({page.path: page for page in pages}, files, catalogue)
