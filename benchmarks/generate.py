@@ -76,7 +76,7 @@ EIR_EXEMPTIONS = {
     "not-held": [["EIR 12(4)(a)"]],
 }
 OUTCOMES = ["disclosed"] * 5 + ["partially-disclosed"] * 3 + ["refused"] * 2 + ["not-held"] * 2
-WORDS = (
+VOCABULARY = (
     "the force holds information about this request and has searched its records systems "
     "including the duty management system crime recording system and finance ledgers for "
     "each financial year officers staff figures were extracted on the date of the search "
@@ -84,7 +84,8 @@ WORDS = (
     "where numbers are small they have been grouped to avoid identifying individuals the "
     "public interest in transparency accountability and the effective use of public money "
     "has been weighed against the likely harm to law enforcement and personal privacy"
-).split()
+)
+WORDS = VOCABULARY.split()
 
 
 @dataclass(frozen=True)

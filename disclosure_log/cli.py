@@ -110,7 +110,7 @@ def run_new(config: Path, draft: Draft, interactive: bool) -> int:
     if interactive:
         draft = Prompter(loader, existing, ask=input, say=print).fill(draft)
     else:
-        advise_on_topic(draft.topic, existing.topics)
+        draft.topic = advise_on_topic(draft.topic, existing.topics)
     draft = complete(draft, loader)
     missing = missing_fields(draft)
     if missing:
@@ -130,12 +130,14 @@ def run_new(config: Path, draft: Draft, interactive: bool) -> int:
     return 0
 
 
-def advise_on_topic(topic: str, topics: list[str]) -> None:
+def advise_on_topic(topic: str, topics: list[str]) -> str:
+    """The spelling to use; says so when it differs, and lists the topics for a new one."""
     advice = topic_advice(" ".join(topic.split()), topics)
     if advice.note:
         print(advice.note)
     if advice.spelling not in topics:
         print("Topics in use: " + "; ".join(topics))
+    return advice.spelling
 
 
 def run_schema(config: Path) -> int:
