@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,25 @@ def test_every_known_citation_is_an_example_the_pattern_accepts() -> None:
     for example in [*examples, "s.40(2)", "Section 43(2)", "reg 12(5)(b)", "40(2)&(3)"]:
         assert item_validator.is_valid(example), example
     assert {table.normalise(e).id for e in examples} == {e.id for e in table}
+
+
+def test_vscode_task_reads_the_check_output_and_settings_point_at_the_schema(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    (mapped,) = settings["yaml.schemas"]
+    assert (ROOT / mapped).resolve() == SHIPPED
+    (task,) = json.loads((ROOT / ".vscode/tasks.json").read_text(encoding="utf-8"))["tasks"]
+    pattern = task["problemMatcher"]["pattern"]
+    invalid = ROOT / "tests/fixtures/invalid"
+    (tmp_path / "mkdocs.yml").write_text(
+        f"extra:\n  disclosure_log:\n    responses_dir: {invalid}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["check", str(invalid / "future-date.md")])
+    first = capsys.readouterr().err.splitlines()[0]
+    match = re.match(pattern["regexp"], first)
+    assert match[pattern["file"]].endswith("future-date.md")
+    assert match[pattern["line"]] == "4"
+    assert match[pattern["message"]].startswith("date 2031-01-01 is in the future")
+    assert match[pattern["severity"]] is None
