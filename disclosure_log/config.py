@@ -20,7 +20,7 @@ class Settings:
     responses_dir: Path
     reference_pattern: str = MET_REFERENCE
     reference_example: str = "01.FOI.23.034648"
-    page_size: int = 20
+    page_size: int = 50
     latest_count: int = 10
     site_url: str = ""
     site_name: str = "Disclosure log"
@@ -51,7 +51,7 @@ def settings_from_mkdocs(config: dict[str, Any], root: Path) -> Settings:
         responses_dir=root / extra.get("responses_dir", "responses"),
         reference_pattern=extra.get("reference_pattern", MET_REFERENCE),
         reference_example=extra.get("reference_example", "01.FOI.23.034648"),
-        page_size=int(extra.get("page_size", 20)),
+        page_size=int(extra.get("page_size", 50)),
         latest_count=int(extra.get("latest_count", 10)),
         site_url=str(config.get("site_url") or ""),
         site_name=str(config.get("site_name") or "Disclosure log"),

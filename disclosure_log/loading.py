@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import yaml
 
 from disclosure_log.config import Settings
+from disclosure_log.content_checks import content_problems
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
 from disclosure_log.problems import Problem, Severity
@@ -281,6 +282,8 @@ def field_reader(
             item_lines[key] = [
                 source.front_matter_line + n.start_mark.line for n in value_node.value
             ]
+            for index, item_line in enumerate(item_lines[key]):
+                lines[f"{key}[{index}]"] = item_line
     data = {str(key): value for key, value in data.items()}
     return FieldReader(source, data, lines, item_lines, problems), []
 
@@ -310,7 +313,12 @@ class Loader:
         reader, problems = parse_front_matter(source)
         if reader is None:
             return None, problems
-        return self.read_fields(reader), reader.problems
+        response = self.read_fields(reader)
+        if not reader.problems:
+            reader.problems += content_problems(
+                response, path.parent, self.table, self.settings.personal_data_allow
+            )
+        return response, reader.problems
 
     def read_fields(self, reader: FieldReader) -> Response:
         for key in reader.data:

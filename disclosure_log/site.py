@@ -138,17 +138,12 @@ def attachment_files(response: Response, settings: Settings) -> list[StaticFile]
 
 
 def reference_redirects(response: Response) -> list[StaticFile]:
-    """Short addresses /ref/<reference>/ that lead to the response page."""
-    names = {response.slug}
-    if URL_SAFE_REFERENCE.match(response.reference):
-        names.add(response.reference)
-    return [
-        StaticFile(f"ref/{name}/index.html", content=redirect_html(name, response))
-        for name in sorted(names)
-    ]
+    """The short address /ref/<reference>/ (or /ref/<slug>/ for references unsafe in a URL)."""
+    name = response.reference if URL_SAFE_REFERENCE.match(response.reference) else response.slug
+    return [StaticFile(f"ref/{name}/index.html", content=redirect_html(response))]
 
 
-def redirect_html(name: str, response: Response) -> bytes:
+def redirect_html(response: Response) -> bytes:
     target = "../../" + response.url
     title = html.escape(f"{response.reference}: {response.title}")
     return (
