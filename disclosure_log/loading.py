@@ -314,9 +314,9 @@ class Loader:
         if reader is None:
             return None, problems
         response = self.read_fields(reader)
-        if not reader.problems:
+        if not any(problem.is_error for problem in reader.problems):
             reader.problems += content_problems(
-                response, path.parent, self.table, self.settings.personal_data_allow
+                response, source.path.parent, self.table, self.settings.personal_data_allow
             )
         return response, reader.problems
 
