@@ -136,7 +136,8 @@ def find_personal_data(text: str, allowed: Iterable[str] = ()) -> list[Finding]:
 
 
 def all_matches(text: str) -> Iterator[_Match]:
-    yield from regex_matches("email", EMAIL, text)
+    if "@" in text:
+        yield from regex_matches("email", EMAIL, text)
     yield from regex_matches("bank-details", BANK_DETAILS, text)
     yield from date_of_birth_matches(text)
     yield from regex_matches("ni-number", NI_NUMBER, text)
@@ -158,7 +159,11 @@ def date_of_birth_matches(text: str) -> Iterator[_Match]:
 def phone_matches(text: str) -> Iterator[_Match]:
     """UK numbers libphonenumber accepts as valid, plus numbers in Ofcom's drama ranges."""
     valid = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID)
-    possible = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    possible = (
+        phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+        if may_hold_drama_number(text)
+        else ()
+    )
     drama = (
         match
         for match in possible
@@ -169,6 +174,12 @@ def phone_matches(text: str) -> Iterator[_Match]:
     for match in (*valid, *drama):
         if "/" not in match.raw_string:
             yield _Match("phone", match.start, match.end, match.raw_string)
+
+
+def may_hold_drama_number(text: str) -> bool:
+    """False only when no drama-range prefix is among the text's digits, read without gaps."""
+    digits = re.sub(r"\D+", "", text)
+    return not digits.isascii() or any(prefix in digits for prefix in OFCOM_DRAMA_PREFIXES)
 
 
 def is_drama_number(number: phonenumbers.PhoneNumber) -> bool:
