@@ -125,7 +125,7 @@ def body(draft: Draft, table: ExemptionTable) -> str:
         for exemption in exemptions_of(draft, table)
     ] or [
         guidance(
-            f"One '### Section 40(2) {EN_DASH} Personal information' heading for each exemption, "
+            f"One '### Section [number] {EN_DASH} [title]' heading for each exemption, "
             "saying why it applies and, when qualified, the public interest test. "
             "Delete this section when nothing is withheld."
         )
@@ -140,7 +140,7 @@ def body(draft: Draft, table: ExemptionTable) -> str:
         guidance(
             "Whether we hold the information and what we are releasing, e.g. 'We hold the "
             "information and have released all of it.' or 'We are refusing the request "
-            f"under Section 40(2) of the {regime_name or 'Freedom of Information Act 2000'}.'"
+            f"under section [number] of the {regime_name or 'Freedom of Information Act 2000'}.'"
         ),
         "## Reasons for decision",
         *reasons,
@@ -191,8 +191,9 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
                 "give each response its own reference",
             )
         )
-    if any(p.is_error for p in problems):
-        raise ScaffoldRefused(format_problems(sorted(problems)))
+    errors = sorted(p for p in problems if p.is_error)
+    if errors:
+        raise ScaffoldRefused(format_problems(errors))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
