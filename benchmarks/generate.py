@@ -148,7 +148,7 @@ def body(rng: random.Random, subject: str, area: str, exemptions: list[str]) -> 
     if exemptions:
         parts.append("## Reasons for decision")
         for exemption in exemptions:
-            parts += [f"### {exemption}", paragraph(rng), paragraph(rng)]
+            parts += [f"### {heading(exemption)}", paragraph(rng), paragraph(rng)]
     parts += ["## Disclosure", paragraph(rng), markdown_table(rng)]
     while len("\n\n".join(parts)) < TARGET_BYTES - 400:
         parts.append(paragraph(rng))
@@ -159,6 +159,13 @@ def body(rng: random.Random, subject: str, area: str, exemptions: list[str]) -> 
         "Commissioner's Office.",
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def heading(citation: str) -> str:
+    """`Section 40(2)` or `Regulation 12(5)(a)`, as letters cite what they rely on."""
+    number = citation[next(i for i, char in enumerate(citation) if char.isdigit()) :]
+    eir = citation.lower().startswith(("eir", "reg"))
+    return f"{'Regulation' if eir else 'Section'} {number}"
 
 
 def sentence(rng: random.Random, words: int) -> str:

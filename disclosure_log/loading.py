@@ -15,7 +15,7 @@ from disclosure_log.config import Settings
 from disclosure_log.content_checks import content_problems
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
-from disclosure_log.problems import Problem
+from disclosure_log.problems import Problem, Severity
 
 REQUIRED = ("reference", "title", "date", "topic", "outcome")
 OPTIONAL = (
@@ -33,6 +33,8 @@ FIELDS = REQUIRED + OPTIONAL
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_NESTING = 20
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Starts every prompt `disclosure-log new` writes into a response's body.
+GUIDANCE_MARKER = "<!-- Guidance:"
 
 
 class FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
@@ -164,6 +166,11 @@ def read_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
         return None, [
             Problem(display, line, "the file is not UTF-8 text; save it with UTF-8 encoding")
         ]
+    return split_source(path, display, text)
+
+
+def split_source(path: Path, display: str, text: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split decoded text into front-matter and body, or say why it has none."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[0].strip() != "---":
         return None, [
@@ -292,15 +299,24 @@ class Loader:
     def load_file(self, path: Path) -> tuple[Response | None, list[Problem]]:
         display = display_path(path, self.settings.root)
         source, problems = read_source(path, display)
+        return self.load_source(source, problems)
+
+    def load_text(self, path: Path, text: str) -> tuple[Response | None, list[Problem]]:
+        """Check text as if it were saved at `path`, without writing it."""
+        return self.load_source(*split_source(path, display_path(path, self.settings.root), text))
+
+    def load_source(
+        self, source: SourceFile | None, problems: list[Problem]
+    ) -> tuple[Response | None, list[Problem]]:
         if source is None:
             return None, problems
         reader, problems = parse_front_matter(source)
         if reader is None:
             return None, problems
         response = self.read_fields(reader)
-        if not reader.problems:
+        if not any(problem.is_error for problem in reader.problems):
             reader.problems += content_problems(
-                response, path.parent, self.table, self.settings.personal_data_allow
+                response, source.path.parent, self.table, self.settings.personal_data_allow
             )
         return response, reader.problems
 
@@ -344,6 +360,17 @@ class Loader:
                     reader.source.body_line - 1,
                     "the response has no body: write the request, the "
                     "decision and the disclosure after the front-matter",
+                )
+            )
+        guidance = guidance_line(reader.source)
+        if guidance:
+            reader.problems.append(
+                Problem(
+                    reader.source.display,
+                    guidance,
+                    "the template's guidance is still in the body: write the response in its "
+                    f"place and delete the '{GUIDANCE_MARKER} ... -->' comment",
+                    Severity.WARNING,
                 )
             )
         return response
@@ -452,6 +479,14 @@ class Loader:
                 continue
             allowed.append(AllowedValue(str(value["value"]), str(value["reason"])))
         return tuple(allowed)
+
+
+def guidance_line(source: SourceFile) -> int | None:
+    """The line of the first guidance prompt left in the body, if any."""
+    offset = source.body.find(GUIDANCE_MARKER)
+    if offset < 0:
+        return None
+    return source.body_line + source.body.count("\n", 0, offset)
 
 
 def attachment_problem(folder: Path, file: str, responses_dir: Path) -> str | None:
