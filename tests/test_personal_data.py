@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_log.personal_data import Finding, find_personal_data, may_hold_drama_number
+from disclosure_log.personal_data import Finding, find_personal_data
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "personal_data_accuracy.py"
 
@@ -126,10 +126,3 @@ def test_labelled_snippets_meet_the_accuracy_targets(monkeypatch: pytest.MonkeyP
 def test_drama_numbers_libphonenumber_rejects_are_found_however_spaced(number: str) -> None:
     text = f"Table: 2019 | 1,234\nCall {number} today."
     assert [(f.kind, f.value) for f in find_personal_data(text)] == [("phone", number)]
-
-
-def test_the_drama_range_scan_is_skipped_only_without_a_drama_prefix() -> None:
-    assert may_hold_drama_number("Call 0 1632 96 0123")
-    # Digits are read without gaps, so neighbouring figures can only cause a scan, never skip one.
-    assert may_hold_drama_number("In 2019 there were 1,632 stops and 960 searches.")
-    assert not may_hold_drama_number("Call 0161 555 0123, 12,345 calls in 2024.")
