@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.synthetic import generate
+from benchmarks.generate import generate
 from tests.support.browser import launch
 from tests.support.sites import site_config
 
@@ -241,7 +241,7 @@ def measure(count: int, runs: int, build_runs: int, work: Path, log) -> Figures:
     responses = work / "responses"
     if not responses.is_dir() or len(list(responses.rglob("*.md"))) != count:
         shutil.rmtree(responses, ignore_errors=True)
-        generate(responses, count)
+        generate(count, responses)
     sample = sorted(responses.rglob("*.md"))[count // 2].stem.replace("-", ".")
     figures = Figures(count, runs)
     ours_config, ours_site = build_ours(work, responses)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 MET_REFERENCE = r"^\d{2}\.FOI\.\d{2}\.\d{6}$"
 
@@ -33,10 +34,11 @@ class Settings:
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running the Python tags some themes put there."""
+    """Reads mkdocs.yml as MkDocs does for `!ENV`, without running any Python tags."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
