@@ -16,10 +16,13 @@ from disclosure_log.build import Build, BuildFailed
 
 log = logging.getLogger("mkdocs.disclosure_log")
 state: dict[str, Build] = {}
+# The rendered body of each response page, by reference: what the search index holds.
+bodies: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state["build"] = Build.from_config(config, Path(config.config_file_path).parent)
+    bodies.clear()
     return config
 
 
@@ -56,7 +59,6 @@ def add_file(files: Files, file: File) -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["long_date"] = formatting.long_date
     env.filters["file_size"] = formatting.file_size
-    env.filters["reference_variants"] = search_index.reference_variants
     env.globals["catalogue"] = state["build"].catalogue
     env.globals["log_settings"] = state["build"].settings
     return env
@@ -70,6 +72,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spec = state["build"].pages.get(page.file.src_uri)
+    if spec is not None and "response" in spec.context:
+        bodies[spec.context["response"].reference] = html
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     problems = state["build"].verify_output(Path(config.site_dir))
     if problems:
@@ -77,7 +86,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not state["build"].settings.search_index:
         return
     try:
-        search_index.index_site(Path(config.site_dir), state["build"].public_count)
+        build = state["build"]
+        search_index.index_responses(
+            Path(config.site_dir), build.responses, bodies, build.catalogue.table
+        )
     except search_index.IndexingFailed as error:
         raise PluginError(f"Search index: {error}") from None
 

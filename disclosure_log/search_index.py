@@ -1,4 +1,9 @@
-"""Full-text search: a Pagefind index of the built site's public response pages."""
+"""Full-text search: a Pagefind index of the public responses, fed from the model.
+
+Pagefind reads one lean HTML document per public response (title, summary, the rendered body,
+the reference's spellings, filters, sort and result details), not the themed pages: indexing
+does not depend on the templates, and it parses a third of the bytes.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,22 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from pagefind.service import get_executable
 
+from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.model import Response
+from disclosure_log.publication import is_public
+
 SEARCH_DIR = "pagefind"
-# Only response pages can be indexed; of those, only pages whose template marks their content
-# with data-pagefind-body are (overrides/response.html, used for public responses alone).
-RESPONSE_PAGES = "responses/*/index.html"
+# The reference's spellings weigh this much more than body text, so a reference query finds
+# its own response before those that cite it.
+REFERENCE_WEIGHT = 10
 
 
 class IndexingFailed(Exception):
@@ -34,20 +46,68 @@ def reference_variants(reference: str) -> str:
     return " ".join(dict.fromkeys(v for v in variants if v))
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def search_filters(response: Response, table: ExemptionTable) -> dict[str, list[str]]:
+    """The facet values of a response, as the search page shows them."""
+    return {
+        "topic": [response.topic],
+        "exemption": [f"{e.label}: {e.title}" for e in response.exemptions],
+        "year": [str(response.date.year)],
+        "outcome": [response.outcome.label],
+        "regime": [table.regimes[response.regime].name],
+    }
+
+
+def search_document(response: Response, body_html: str, table: ExemptionTable) -> str:
+    """The lean HTML page Pagefind indexes for one response; `body_html` is its rendered body."""
+    details = [
+        f'<span data-pagefind-filter="{escape(name)}">{escape(value)}</span>'
+        for name, values in search_filters(response, table).items()
+        for value in values
+    ]
+    details += [
+        f'<span data-pagefind-meta="{name}">{escape(value)}</span>'
+        for name, value in [
+            ("reference", response.reference),
+            ("date", response.date.isoformat()),
+            ("outcome", response.outcome.label),
+        ]
+    ]
+    summary = f"<p>{escape(response.summary)}</p>" if response.summary else ""
+    variants = escape(reference_variants(response.reference))
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(response.title)}</title></head><body>"
+        f'<div data-pagefind-sort="date:{response.date.isoformat()}">{"".join(details)}</div>'
+        f"<main data-pagefind-body><h1>{escape(response.title)}</h1>{summary}\n{body_html}\n"
+        f'<p data-pagefind-weight="{REFERENCE_WEIGHT}">{variants}</p></main></body></html>'
+    )
+
+
+def write_documents(
+    folder: Path,
+    responses: Iterable[Response],
+    bodies: Mapping[str, str],
+    table: ExemptionTable,
+) -> int:
+    """Write the search document of every public response at its page's path; return the count."""
+    written = 0
+    for response in responses:
+        if not is_public(response):
+            continue
+        if response.reference not in bodies:
+            raise IndexingFailed(f"{response.path}: its page was not rendered")
+        path = folder / response.url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(search_document(response, bodies[response.reference], table), "utf-8")
+        written += 1
+    return written
+
+
+def pagefind_command(documents: Path, output: Path) -> list[str]:
     executable = get_executable()
     if executable is None:
         raise IndexingFailed("the Pagefind binary is missing: install pagefind[bin]")
-    return [
-        str(executable),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        SEARCH_DIR,
-        "--glob",
-        RESPONSE_PAGES,
-        "--silent",
-    ]
+    return [str(executable), "--site", str(documents), "--output-path", str(output), "--silent"]
 
 
 def indexed_pages(folder: Path) -> int:
@@ -56,19 +116,28 @@ def indexed_pages(folder: Path) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
-def index_site(site_dir: Path, public_responses: int) -> SearchIndex | None:
-    """Write the search index into `site_dir/pagefind/`; check it holds exactly the public pages.
+def index_responses(
+    site_dir: Path,
+    responses: Iterable[Response],
+    bodies: Mapping[str, str],
+    table: ExemptionTable,
+) -> SearchIndex | None:
+    """Write the search index of the public responses into `site_dir/pagefind/`, and check it.
 
-    With no public response there is nothing to search and no index is written.
+    `bodies` maps each public response's reference to its rendered body HTML. With no public
+    response there is nothing to search and no index is written.
     """
     folder = site_dir / SEARCH_DIR
     shutil.rmtree(folder, ignore_errors=True)
-    if public_responses == 0:
-        return None
-    done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory(prefix="search-documents-") as documents:
+        public = write_documents(Path(documents), responses, bodies, table)
+        if public == 0:
+            return None
+        command = pagefind_command(Path(documents), folder.resolve())
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise IndexingFailed(f"Pagefind failed:\n{done.stdout}{done.stderr}".rstrip())
     pages = indexed_pages(folder)
-    if pages != public_responses:
-        raise IndexingFailed(f"the index holds {pages} pages, not the {public_responses} public")
+    if pages != public:
+        raise IndexingFailed(f"the index holds {pages} pages, not the {public} public")
     return SearchIndex(folder, pages)

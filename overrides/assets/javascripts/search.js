@@ -205,6 +205,9 @@ function summary(state, count) {
   return `${found}${words}${chosen}.`;
 }
 
+// Results first: a search fetches only the filter files of the facets chosen, so the facets'
+// counts, which need every filter file, are loaded after the results are shown. The status
+// is announced once both are in place.
 async function run(state) {
   const thisRun = ++latest;
   document.title = state.q ? `${state.q} - ${pageTitle}` : pageTitle;
@@ -215,24 +218,24 @@ async function run(state) {
     status.textContent = "Search is not available. Browse the responses by topic, year or outcome.";
     return;
   }
+  const search = await find(pagefind, state);
+  if (thisRun !== latest) return;
+  current = { results: search ? search.results : [], shown: 0, run: thisRun };
+  list.replaceChildren();
+  more.hidden = true;
+  if (search) await showMore(false);
   const totals = await pagefind.filters();
   if (facetsBox.hidden) {
     buildFacets(totals);
     showInForm(state);
   }
-  const search = await find(pagefind, state);
-  const counts = await facetCounts(pagefind, state, search, totals);
+  // With every filter file loaded, the same search (from cached index chunks) counts them all.
+  const counts = await facetCounts(pagefind, state, search && (await find(pagefind, state)), totals);
   if (thisRun !== latest) return;
   showCounts(counts);
-  current = { results: search ? search.results : [], shown: 0, run: thisRun };
-  list.replaceChildren();
-  more.hidden = true;
-  if (!search) {
-    status.textContent = "Type words or a reference number, or choose a filter.";
-    return;
-  }
-  await showMore(false);
-  if (thisRun === latest) status.textContent = summary(state, current.results.length);
+  status.textContent = search
+    ? summary(state, current.results.length)
+    : "Type words or a reference number, or choose a filter.";
 }
 
 function navigate() {
