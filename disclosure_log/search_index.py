@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from disclosure_log import search_chunks
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import Response
 from disclosure_log.publication import is_public
@@ -140,4 +141,8 @@ def index_responses(
     pages = indexed_pages(folder)
     if pages != public:
         raise IndexingFailed(f"the index holds {pages} pages, not the {public} public")
+    try:
+        search_chunks.rechunk(folder)
+    except search_chunks.UnknownFormat as error:
+        raise IndexingFailed(f"cannot split the word index finer: {error}") from None
     return SearchIndex(folder, pages)

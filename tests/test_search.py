@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import pytest
 from lxml import html
 
+from disclosure_log import search_chunks
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader, load_responses
@@ -283,3 +284,46 @@ def test_escape_in_the_search_box_still_reaches_the_page(page, search_url):
     page.locator("#dl-search-q").press("Escape")
     page.locator("input[type=checkbox]").first.press("Escape")
     assert page.evaluate("window.escapes") == 2
+
+
+def test_results_are_shown_before_the_facets_filter_files_are_fetched(page, search_url):
+    seen, held, released = [], [], []
+
+    def hold(route) -> None:
+        seen.append(route.request.url)
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/filter/**", hold)
+    page.goto(search_page_url(search_url, ("q", "estuary")))
+    page.locator(".dl-result").first.wait_for()
+    assert page.locator(".dl-result__reference").all_text_contents() == ["01.FOI.24.003300"]
+    assert "found" not in page.locator("[data-dl-status]").text_content()
+    released.append(True)
+    for route in held:
+        route.continue_()
+    assert results(page) == ["01.FOI.24.003300"]
+    assert seen
+    found = [r for r in PUBLIC if r.reference == "01.FOI.24.003300"]
+    for facet in FACETS:
+        wanted = {v: counts(found, facet).get(v, 0) for v in counts(PUBLIC, facet)}
+        assert shown_counts(page, facet) == wanted, facet
+
+
+@pytest.mark.parametrize("limit", [1, 40])
+def test_a_word_index_split_finer_finds_exactly_the_same_responses(
+    page, search_site, tmp_path, limit
+):
+    site = tmp_path / "site"
+    shutil.copytree(search_site, site)
+    before = len(list((site / "pagefind" / "index").iterdir()))
+    search_chunks.rechunk(site / "pagefind", limit=limit)
+    assert len(list((site / "pagefind" / "index").iterdir())) > before
+    with serve(site) as url:
+        for word in ["quadcopter", "estuary", "litres", "tenders", "spit", "drones"]:
+            page.goto(search_page_url(url, ("q", word)))
+            expected = {r.reference for r in PUBLIC if word.rstrip("s") in r.body.lower()}
+            assert set(results(page)) == expected, word
+        page.goto(search_page_url(url, ("q", "drone estuary")))
+        assert results(page) == ["01.FOI.24.003300"]
+        page.goto(search_page_url(url, ("q", "01/FOI/23/034648")))
+        assert results(page)[0] == "01.FOI.23.034648"
