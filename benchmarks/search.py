@@ -193,12 +193,18 @@ def first_query_ours(browser, base: str, sent: list) -> Visit:
     sent.clear()
     context = browser.new_context()
     page = context.new_page()
+    # The facets' filter files are fetched after the results are shown: hold them until the
+    # first result is there, so that the bytes counted then are exactly what the results needed.
+    held: list = []
+    page.route("**/pagefind/filter/**", held.append)
     start = time.perf_counter()
     page.goto(f"{base}search/?q={QUERY.replace(' ', '+')}", wait_until="commit")
     page.locator(".dl-result").first.wait_for(timeout=600_000)
     seconds = time.perf_counter() - start
     first = Visit(bytes_where(sent, lambda _: True), bytes_where(sent, is_ours_search), seconds)
-    # Then the facets' filter files, loaded after the results; the status follows them.
+    page.unroute("**/pagefind/filter/**")
+    for route in held:
+        route.continue_()
     page.locator("[data-dl-status]").filter(has_text="found").wait_for(timeout=600_000)
     first.with_facets_bytes = bytes_where(sent, is_ours_search)
     context.close()

@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,12 +184,15 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     for path in old_files:
         path.unlink()
     taken: set[str] = set()
-    meta[META_CHUNKS] = []
-    for (start, end), chunk in zip(chunk_ranges(chunks), chunks, strict=True):
-        cbor = chunk_cbor(chunk)
-        name = unique_name(language, cbor, taken)
-        (folder / "index" / f"{name}.pf_index").write_bytes(file_bytes(cbor))
-        meta[META_CHUNKS].append([start, end, name])
+    encoded = [chunk_cbor(chunk) for chunk in chunks]
+    names = [unique_name(language, cbor, taken) for cbor in encoded]
+    # zlib releases the GIL: compressing in threads uses every core.
+    with ThreadPoolExecutor() as pool:
+        for name, data in zip(names, pool.map(file_bytes, encoded), strict=True):
+            (folder / "index" / f"{name}.pf_index").write_bytes(data)
+    meta[META_CHUNKS] = [
+        [start, end, name] for (start, end), name in zip(chunk_ranges(chunks), names, strict=True)
+    ]
     cbor = cbor2.dumps(meta)
     new_meta = f"{language}_{hashlib.sha256(cbor).hexdigest()[:10]}"
     meta_path.unlink()
