@@ -196,13 +196,18 @@ def first_query_ours(browser, base: str, sent: list) -> Visit:
     # The facets' filter files are fetched after the results are shown: hold them until the
     # first result is there, so that the bytes counted then are exactly what the results needed.
     held: list = []
-    page.route("**/pagefind/filter/**", held.append)
+    released: list[bool] = []
+
+    def hold(route) -> None:
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/filter/**", hold)
     start = time.perf_counter()
     page.goto(f"{base}search/?q={QUERY.replace(' ', '+')}", wait_until="commit")
     page.locator(".dl-result").first.wait_for(timeout=600_000)
     seconds = time.perf_counter() - start
     first = Visit(bytes_where(sent, lambda _: True), bytes_where(sent, is_ours_search), seconds)
-    page.unroute("**/pagefind/filter/**")
+    released.append(True)
     for route in held:
         route.continue_()
     page.locator("[data-dl-status]").filter(has_text="found").wait_for(timeout=600_000)
