@@ -20,10 +20,15 @@ from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
 from disclosure_log.problems import Problem, Severity
 
-REQUIRED = ("reference", "title", "date", "topic", "outcome")
-OPTIONAL = (
+# Every front-matter field, in the order the contract (and `disclosure-log new`) writes them.
+FIELDS = (
+    "reference",
+    "title",
+    "date",
     "received",
     "regime",
+    "topic",
+    "outcome",
     "exemptions",
     "attachments",
     "summary",
@@ -32,7 +37,8 @@ OPTIONAL = (
     "withdrawn_reason",
     "allow_personal_data",
 )
-FIELDS = REQUIRED + OPTIONAL
+REQUIRED = ("reference", "title", "date", "topic", "outcome")
+OPTIONAL = tuple(key for key in FIELDS if key not in REQUIRED)
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_NESTING = 20
 PARALLEL_FROM = 400
