@@ -76,7 +76,7 @@ def test_escape_with_the_cookie_banner_showing_leaves(page, site_url, exit_site)
 
 def test_escape_in_a_form_field_leaves(page, site_url, exit_site):
     page.goto(site_url + "cookies/")
-    field = page.get_by_label("Yes")
+    field = page.get_by_role("radio", name="Yes")
     field.focus()
     leaves_to_exit_site(page, exit_site, lambda: field.press("Escape"))
 
