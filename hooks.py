@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting
+from disclosure_log import formatting, search_index
 from disclosure_log.build import Build, BuildFailed
 
 log = logging.getLogger("mkdocs.disclosure_log")
@@ -56,6 +56,7 @@ def add_file(files: Files, file: File) -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["long_date"] = formatting.long_date
     env.filters["file_size"] = formatting.file_size
+    env.filters["reference_variants"] = search_index.reference_variants
     env.globals["catalogue"] = state["build"].catalogue
     env.globals["log_settings"] = state["build"].settings
     return env
@@ -73,6 +74,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = state["build"].verify_output(Path(config.site_dir))
     if problems:
         raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
+    if not state["build"].settings.search_index:
+        return
+    try:
+        search_index.index_site(Path(config.site_dir), state["build"].public_count)
+    except search_index.IndexingFailed as error:
+        raise PluginError(f"Search index: {error}") from None
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -13,7 +13,7 @@ from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader, load_responses
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem, format_problems
-from disclosure_log.publication import is_built
+from disclosure_log.publication import is_built, is_public
 from disclosure_log.site import PageSpec, SitePlan, plan_site
 
 
@@ -50,6 +50,11 @@ class Build:
     @property
     def pages(self) -> dict[str, PageSpec]:
         return self.site.pages if self.site else {}
+
+    @property
+    def public_count(self) -> int:
+        """How many responses are published: the pages the search index must hold."""
+        return sum(1 for response in self.responses if is_public(response))
 
     @property
     def catalogue(self) -> Catalogue | None:

@@ -1,18 +1,48 @@
-"""The `disclosure-log` command: check responses before they are published."""
+"""The `disclosure-log` command: start, check and describe responses before they are published."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
-from disclosure_log.config import load_settings
+from disclosure_log.annotations import annotation, in_github_actions
+from disclosure_log.config import Settings, load_settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader, find_response_files, load_responses
-from disclosure_log.problems import format_problems
+from disclosure_log.model import Outcome
+from disclosure_log.problems import Problem, format_problems, problem_counts
+from disclosure_log.scaffold import (
+    Draft,
+    Prompter,
+    ScaffoldRefused,
+    complete,
+    load_existing,
+    missing_fields,
+    scaffold,
+    topic_advice,
+)
+from disclosure_log.schema import front_matter_schema
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "schema":
+        return run_schema(args.config)
+    if not args.config.is_file():
+        print(
+            f"{args.config}: no such file; run from the log's folder or pass --config",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "new":
+        return run_new(args.config, draft_from(args), interactive=sys.stdin.isatty())
+    return run_check(args.config, args.paths, args.strict)
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="disclosure-log", description=__doc__)
     parser.add_argument(
         "--config",
@@ -30,8 +60,90 @@ def main(argv: list[str] | None = None) -> int:
         help="response files or folders (default: the whole responses folder)",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    args = parser.parse_args(argv)
-    return run_check(args.config, args.paths, args.strict)
+    add_new_command(commands)
+    commands.add_parser("schema", help="print the JSON Schema of the front-matter")
+    return parser
+
+
+def add_new_command(commands) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a new response file",
+        description="Write responses/<year>/<reference>.md with checked front-matter and a body "
+        "to fill in. Asks for missing fields when run in a terminal.",
+    )
+    new.add_argument("--reference", default="", help="e.g. 01.FOI.23.034648")
+    new.add_argument("--title", default="", help="what the request was about, in plain words")
+    new.add_argument("--topic", default="", help="one topic; reuse an existing spelling")
+    new.add_argument("--outcome", default="", help=", ".join(Outcome))
+    new.add_argument("--date", default="", help="date sent, YYYY-MM-DD (default: today)")
+    new.add_argument("--received", default="", help="date received, YYYY-MM-DD")
+    new.add_argument("--regime", default="", help="FOIA (default) or EIR")
+    new.add_argument(
+        "--exemption",
+        action="append",
+        default=[],
+        dest="exemptions",
+        help='a citation such as "40(2)" or "EIR 12(5)(b)"; repeat for each',
+    )
+    new.add_argument("--summary", default="", help="one or two sentences for listings")
+
+
+def draft_from(args: argparse.Namespace) -> Draft:
+    return Draft(
+        reference=args.reference,
+        title=args.title,
+        date=args.date,
+        received=args.received,
+        topic=args.topic,
+        outcome=args.outcome,
+        regime=args.regime,
+        exemptions=list(args.exemptions),
+        summary=args.summary,
+    )
+
+
+def run_new(config: Path, draft: Draft, interactive: bool) -> int:
+    settings = load_settings(config)
+    loader = Loader(settings, load_exemption_table())
+    existing = load_existing(loader)
+    if interactive:
+        draft = Prompter(loader, existing, ask=input, say=print).fill(draft)
+    else:
+        draft.topic = advise_on_topic(draft.topic, existing.topics)
+    draft = complete(draft, loader)
+    missing = missing_fields(draft)
+    if missing:
+        options = ", ".join(f"--{name}" for name in missing)
+        print(f"disclosure-log new: give {options} (or run it in a terminal)", file=sys.stderr)
+        return 2
+    try:
+        path = scaffold(loader, draft, existing)
+    except ScaffoldRefused as refusal:
+        print(f"Nothing written. {refusal}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(settings.root).as_posix()
+    print(f"Wrote {shown}.")
+    print("Replace each '<!-- Guidance: ... -->' comment with the response, then run:")
+    print(f"  disclosure-log check {shown}")
+    print("and preview the site with scripts/serve.")
+    return 0
+
+
+def advise_on_topic(topic: str, topics: list[str]) -> str:
+    """The spelling to use; says so when it differs, and lists the topics for a new one."""
+    advice = topic_advice(" ".join(topic.split()), topics)
+    if advice.note:
+        print(advice.note)
+    if advice.spelling not in topics:
+        print("Topics in use: " + "; ".join(topics))
+    return advice.spelling
+
+
+def run_schema(config: Path) -> int:
+    settings = load_settings(config) if config.is_file() else Settings(Path(), Path("responses"))
+    print(json.dumps(front_matter_schema(load_exemption_table(), settings), indent=2))
+    return 0
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -42,11 +154,6 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 
 def run_check(config: Path, paths: list[Path], strict: bool) -> int:
-    if not config.is_file():
-        print(
-            f"{config}: no such file; run from the log's folder or pass --config", file=sys.stderr
-        )
-        return 2
     settings = load_settings(config)
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -54,9 +161,19 @@ def run_check(config: Path, paths: list[Path], strict: bool) -> int:
         return 2
     loader = Loader(settings, load_exemption_table())
     result = load_responses(loader, expand_paths(paths) if paths else None)
-    if result.problems:
-        print(format_problems(result.problems), file=sys.stderr)
+    report(result.problems)
     failed = bool(result.errors) or (strict and bool(result.problems))
     if not failed:
         print(f"{len(result.files)} response(s) checked: no errors.")
     return 1 if failed else 0
+
+
+def report(problems: list[Problem]) -> None:
+    """Annotations on the changed lines in GitHub Actions, `path:line: message` elsewhere."""
+    if not problems:
+        return
+    if in_github_actions(os.environ):
+        print("\n".join(annotation(problem) for problem in problems))
+        print(problem_counts(problems))
+    else:
+        print(format_problems(problems), file=sys.stderr)

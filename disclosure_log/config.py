@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 MET_REFERENCE = r"^\d{2}\.FOI\.\d{2}\.\d{6}$"
 
@@ -20,11 +21,12 @@ class Settings:
     responses_dir: Path
     reference_pattern: str = MET_REFERENCE
     reference_example: str = "01.FOI.23.034648"
-    page_size: int = 20
+    page_size: int = 50
     latest_count: int = 10
     site_url: str = ""
     site_name: str = "Disclosure log"
     personal_data_allow: tuple[str, ...] = field(default_factory=tuple)
+    search_index: bool = True
 
     @property
     def reference_regex(self) -> re.Pattern[str]:
@@ -32,10 +34,11 @@ class Settings:
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running the Python tags some themes put there."""
+    """Reads mkdocs.yml as MkDocs does for `!ENV`, without running any Python tags."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
@@ -51,11 +54,12 @@ def settings_from_mkdocs(config: dict[str, Any], root: Path) -> Settings:
         responses_dir=root / extra.get("responses_dir", "responses"),
         reference_pattern=extra.get("reference_pattern", MET_REFERENCE),
         reference_example=extra.get("reference_example", "01.FOI.23.034648"),
-        page_size=int(extra.get("page_size", 20)),
+        page_size=int(extra.get("page_size", 50)),
         latest_count=int(extra.get("latest_count", 10)),
         site_url=str(config.get("site_url") or ""),
         site_name=str(config.get("site_name") or "Disclosure log"),
         personal_data_allow=tuple(str(v) for v in extra.get("personal_data_allow", ())),
+        search_index=bool(extra.get("search_index", True)),
     )
 
 

@@ -26,6 +26,7 @@ class Listing:
     responses: tuple[Response, ...]
     page_size: int
     description: str = ""
+    feed: str = ""
 
     @property
     def page_count(self) -> int:
@@ -83,8 +84,15 @@ class Count:
     count: int
 
 
-def newest_first(responses: Iterable[Response]) -> tuple[Response, ...]:
-    return tuple(sorted(responses, key=lambda r: (r.date, r.reference), reverse=True))
+def newest_first(responses: Iterable[Response]) -> list[Response]:
+    """Responses by date, newest first; the reference breaks ties so the order is stable."""
+    by_reference = sorted(responses, key=lambda r: r.reference)
+    return sorted(by_reference, key=lambda r: r.date, reverse=True)
+
+
+def public_newest_first(responses: Iterable[Response]) -> list[Response]:
+    """The published responses only, newest first."""
+    return newest_first(r for r in responses if is_public(r))
 
 
 def month_label(year: int, month: int) -> str:
@@ -97,7 +105,7 @@ class Catalogue:
     def __init__(self, responses: list[Response], table: ExemptionTable, page_size: int) -> None:
         self.table = table
         self.page_size = page_size
-        self.public = newest_first(r for r in responses if is_public(r))
+        self.public = tuple(public_newest_first(responses))
         self.topics = self._group(lambda r: [r.topic])
         self.exemptions = self._group(lambda r: list(r.exemptions))
         self.years = self._group(lambda r: [r.date.year])
@@ -114,14 +122,23 @@ class Catalogue:
     def latest(self, count: int) -> tuple[Response, ...]:
         return self.public[:count]
 
-    def listing(self, kind: str, key: str, title: str, url: str, responses, description=""):
-        return Listing(kind, key, title, url, tuple(responses), self.page_size, description)
+    def listing(self, kind: str, key: str, title: str, url: str, responses, feed: str = ""):
+        return Listing(kind, key, title, url, tuple(responses), self.page_size, feed=feed)
 
     def all_listing(self) -> Listing:
-        return self.listing("all", "all", "All responses", "responses/", self.public)
+        return self.listing(
+            "all", "all", "All responses", "responses/", self.public, feed="feeds/all.atom"
+        )
 
     def topic_listing(self, topic: str) -> Listing:
-        return self.listing("topic", topic, f"Topic: {topic}", topic_url(topic), self.topics[topic])
+        return self.listing(
+            "topic",
+            topic,
+            f"Topic: {topic}",
+            topic_url(topic),
+            self.topics[topic],
+            feed=f"feeds/topics/{slugify(topic)}.atom",
+        )
 
     def exemption_listing(self, exemption: Exemption) -> Listing:
         return self.listing(
@@ -130,6 +147,7 @@ class Catalogue:
             f"{exemption.label}: {exemption.title}",
             exemption_url(exemption),
             self.exemptions.get(exemption, ()),
+            feed=f"feeds/exemptions/{exemption.slug}.atom" if exemption in self.exemptions else "",
         )
 
     def year_listing(self, year: int) -> Listing:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,14 +15,20 @@ from typing import Any, ClassVar
 import yaml
 
 from disclosure_log.config import Settings
+from disclosure_log.content_checks import content_problems
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
-from disclosure_log.problems import Problem
+from disclosure_log.problems import Problem, Severity
 
-REQUIRED = ("reference", "title", "date", "topic", "outcome")
-OPTIONAL = (
+# Every front-matter field, in the order the contract (and `disclosure-log new`) writes them.
+FIELDS = (
+    "reference",
+    "title",
+    "date",
     "received",
     "regime",
+    "topic",
+    "outcome",
     "exemptions",
     "attachments",
     "summary",
@@ -28,10 +37,15 @@ OPTIONAL = (
     "withdrawn_reason",
     "allow_personal_data",
 )
-FIELDS = REQUIRED + OPTIONAL
+REQUIRED = ("reference", "title", "date", "topic", "outcome")
+OPTIONAL = tuple(key for key in FIELDS if key not in REQUIRED)
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_NESTING = 20
+PARALLEL_FROM = 400
+MAX_WORKERS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Starts every prompt `disclosure-log new` writes into a response's body.
+GUIDANCE_MARKER = "<!-- Guidance:"
 
 
 class FrontMatterLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
@@ -163,6 +177,11 @@ def read_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
         return None, [
             Problem(display, line, "the file is not UTF-8 text; save it with UTF-8 encoding")
         ]
+    return split_source(path, display, text)
+
+
+def split_source(path: Path, display: str, text: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split decoded text into front-matter and body, or say why it has none."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[0].strip() != "---":
         return None, [
@@ -274,6 +293,8 @@ def field_reader(
             item_lines[key] = [
                 source.front_matter_line + n.start_mark.line for n in value_node.value
             ]
+            for index, item_line in enumerate(item_lines[key]):
+                lines[f"{key}[{index}]"] = item_line
     data = {str(key): value for key, value in data.items()}
     return FieldReader(source, data, lines, item_lines, problems), []
 
@@ -289,12 +310,26 @@ class Loader:
     def load_file(self, path: Path) -> tuple[Response | None, list[Problem]]:
         display = display_path(path, self.settings.root)
         source, problems = read_source(path, display)
+        return self.load_source(source, problems)
+
+    def load_text(self, path: Path, text: str) -> tuple[Response | None, list[Problem]]:
+        """Check text as if it were saved at `path`, without writing it."""
+        return self.load_source(*split_source(path, display_path(path, self.settings.root), text))
+
+    def load_source(
+        self, source: SourceFile | None, problems: list[Problem]
+    ) -> tuple[Response | None, list[Problem]]:
         if source is None:
             return None, problems
         reader, problems = parse_front_matter(source)
         if reader is None:
             return None, problems
-        return self.read_fields(reader), reader.problems
+        response = self.read_fields(reader)
+        if not any(problem.is_error for problem in reader.problems):
+            reader.problems += content_problems(
+                response, source.path.parent, self.table, self.settings.personal_data_allow
+            )
+        return response, reader.problems
 
     def read_fields(self, reader: FieldReader) -> Response:
         for key in reader.data:
@@ -336,6 +371,17 @@ class Loader:
                     reader.source.body_line - 1,
                     "the response has no body: write the request, the "
                     "decision and the disclosure after the front-matter",
+                )
+            )
+        guidance = guidance_line(reader.source)
+        if guidance:
+            reader.problems.append(
+                Problem(
+                    reader.source.display,
+                    guidance,
+                    "the template's guidance is still in the body: write the response in its "
+                    f"place and delete the '{GUIDANCE_MARKER} ... -->' comment",
+                    Severity.WARNING,
                 )
             )
         return response
@@ -446,6 +492,14 @@ class Loader:
         return tuple(allowed)
 
 
+def guidance_line(source: SourceFile) -> int | None:
+    """The line of the first guidance prompt left in the body, if any."""
+    offset = source.body.find(GUIDANCE_MARKER)
+    if offset < 0:
+        return None
+    return source.body_line + source.body.count("\n", 0, offset)
+
+
 def attachment_problem(folder: Path, file: str, responses_dir: Path) -> str | None:
     path = (folder / file).resolve()
     if not path.is_relative_to(responses_dir.resolve()):
@@ -469,18 +523,27 @@ class LoadResult:
 def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResult:
     """Load every response (or the given files) and check the set as a whole."""
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
-    responses: list[Response] = []
     problems: list[Problem] = []
     candidates: list[Response] = []
-    for path in files:
-        response, found = loader.load_file(path)
+    for response, found in load_each(loader, files):
         problems.extend(found)
         if response is not None:
             candidates.append(response)
-            if not any(p.is_error for p in found):
-                responses.append(response)
     problems.extend(duplicate_references([r for r in candidates if r.reference]))
+    failed = {p.path for p in problems if p.is_error}
+    responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
+
+
+def load_each(loader: Loader, files: list[Path]) -> list[tuple[Response | None, list[Problem]]]:
+    """Load files on every core when there are enough of them to repay starting the workers."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [loader.load_file(path) for path in files]
+    chunk = max(1, len(files) // (workers * 8))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(loader.load_file, files, chunksize=chunk))
 
 
 def duplicate_references(responses: list[Response]) -> list[Problem]:

@@ -36,7 +36,9 @@ class ProblemsFound(Exception):
 
 
 def format_problems(problems: list[Problem]) -> str:
+    return "\n".join([*(str(p) for p in problems), problem_counts(problems)])
+
+
+def problem_counts(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
-    lines = [str(p) for p in problems]
-    lines.append(f"{errors} error(s), {len(problems) - errors} warning(s) in the responses.")
-    return "\n".join(lines)
+    return f"{errors} error(s), {len(problems) - errors} warning(s) in the responses."

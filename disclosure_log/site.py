@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log.config import Settings
+from disclosure_log.export import responses_csv, responses_json, responses_schema
+from disclosure_log.feeds import feeds_for
 from disclosure_log.listings import Catalogue, ListingPage
 from disclosure_log.model import Response
 from disclosure_log.publication import is_built, is_public
+from disclosure_log.statistics import compute_statistics
+from disclosure_log.statistics_page import statistics_markdown
 
 URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -104,6 +108,35 @@ def index_pages(catalogue: Catalogue) -> list[PageSpec]:
     ]
 
 
+def statistics_page(responses: list[Response]) -> PageSpec:
+    return PageSpec(
+        "statistics/index.md",
+        "statistics.html",
+        "Statistics",
+        markdown=statistics_markdown(compute_statistics(responses)),
+    )
+
+
+def search_page() -> PageSpec:
+    """The search page; its results come from the Pagefind index, loaded only there."""
+    return PageSpec(
+        "search/index.md",
+        "search.html",
+        "Search responses",
+        context={"hide": ["navigation", "toc"]},
+        noindex=True,
+    )
+
+
+def data_files(responses: list[Response], settings: Settings) -> list[StaticFile]:
+    """Feeds and open data; each output asks `is_public` itself."""
+    outputs = feeds_for(responses, settings.site_url, settings.site_name)
+    outputs["data/responses.json"] = responses_json(responses, settings.site_url)
+    outputs["data/responses.csv"] = responses_csv(responses, settings.site_url)
+    outputs["data/responses.schema.json"] = responses_schema()
+    return [StaticFile(path, content=content) for path, content in outputs.items()]
+
+
 def attachment_files(response: Response, settings: Settings) -> list[StaticFile]:
     """Attachments of public responses only: a withdrawn response's files are not copied."""
     if not is_public(response):
@@ -116,17 +149,12 @@ def attachment_files(response: Response, settings: Settings) -> list[StaticFile]
 
 
 def reference_redirects(response: Response) -> list[StaticFile]:
-    """Short addresses /ref/<reference>/ that lead to the response page."""
-    names = {response.slug}
-    if URL_SAFE_REFERENCE.match(response.reference):
-        names.add(response.reference)
-    return [
-        StaticFile(f"ref/{name}/index.html", content=redirect_html(name, response))
-        for name in sorted(names)
-    ]
+    """The short address /ref/<reference>/ (or /ref/<slug>/ for references unsafe in a URL)."""
+    name = response.reference if URL_SAFE_REFERENCE.match(response.reference) else response.slug
+    return [StaticFile(f"ref/{name}/index.html", content=redirect_html(response))]
 
 
-def redirect_html(name: str, response: Response) -> bytes:
+def redirect_html(response: Response) -> bytes:
     target = "../../" + response.url
     title = html.escape(f"{response.reference}: {response.title}")
     return (
@@ -144,6 +172,7 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     built = [r for r in responses if is_built(r)]
     pages = [response_page(r) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
-    pages += index_pages(catalogue)
+    pages += [*index_pages(catalogue), statistics_page(responses), search_page()]
     files = [f for r in built for f in attachment_files(r, settings) + reference_redirects(r)]
+    files += data_files(responses, settings)
     return SitePlan({page.path: page for page in pages}, files, catalogue)

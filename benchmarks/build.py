@@ -1,0 +1,148 @@
+"""Build time and memory of the disclosure log against the framework's floor, in one run.
+
+    python benchmarks/build.py --sizes 1000 10000 --repeats 3
+
+For each size N, writes N synthetic responses, then builds them alternately as
+- the floor: plain Material for MkDocs, no plugins and no hooks, the same Markdown files
+  (front-matter and all) in docs/responses/ kept out of the nav, with the same hand-written
+  pages and nav; and
+- the project: this repository's mkdocs.yml, hooks, templates and validation, reading responses/.
+Each build runs in a fresh process (benchmarks/run_build.py), which reports its wall time and peak
+RSS. Prints medians, the project/floor ratio and the cost per response against the smallest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from benchmarks.generate import generate
+from disclosure_log.config import read_mkdocs_yml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_config(folder: Path, responses: Path, search: bool) -> Path:
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    config["hooks"] = [str(ROOT / "hooks.py")]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["docs_dir"] = str(ROOT / "docs")
+    config["site_dir"] = str(folder / "site-project")
+    log = config["extra"]["disclosure_log"]
+    log["responses_dir"] = str(responses)
+    log["search_index"] = search
+    return write_config(folder / "project.yml", config)
+
+
+def floor_config(folder: Path, responses: Path) -> Path:
+    """Plain Material over the same Markdown: the least any MkDocs build of these files costs."""
+    docs = folder / "floor-docs"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(responses, docs / "responses")
+    home = docs / "index.md"
+    home.write_text(home.read_text().replace("template: home.html\n", ""), encoding="utf-8")
+    project = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    config = {
+        "site_name": project["site_name"],
+        "docs_dir": str(docs),
+        "site_dir": str(folder / "site-floor"),
+        "theme": {"name": "material", "font": False},
+        "plugins": [],
+        "markdown_extensions": project["markdown_extensions"],
+        "nav": [item for item in project["nav"] if is_hand_written(item)],
+        "not_in_nav": "/responses/",
+    }
+    return write_config(folder / "floor.yml", config)
+
+
+def is_hand_written(item: dict[str, object]) -> bool:
+    (target,) = item.values()
+    return isinstance(target, str) and (ROOT / "docs" / target).is_file()
+
+
+def write_config(path: Path, config: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_build(config: Path) -> dict[str, float]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/run_build.py"), str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure(size: int, repeats: int, folder: Path, search: bool) -> dict[str, dict[str, float]]:
+    responses = folder / "responses"
+    generate(size, responses)
+    configs = {
+        "floor": floor_config(folder, responses),
+        "project": project_config(folder, responses, search),
+    }
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
+    for _ in range(repeats):
+        for name, config in configs.items():
+            runs[name].append(run_build(config))
+    return {
+        name: {
+            "seconds": statistics.median(r["seconds"] for r in results),
+            "peak_mib": max(r["peak_mib"] for r in results),
+            "worker_peak_mib": max(r["worker_peak_mib"] for r in results),
+            "runs": [round(r["seconds"], 2) for r in results],
+        }
+        for name, results in runs.items()
+    }
+
+
+def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
+    smallest = min(results)
+    lines = [
+        "| responses | floor (s) | project (s) | project / floor | peak memory (MiB) "
+        "| largest child (MiB) | ms per response | per-response cost vs smallest |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    base = results[smallest]["project"]["seconds"] / smallest
+    for size, result in sorted(results.items()):
+        floor, project = result["floor"]["seconds"], result["project"]["seconds"]
+        per = project / size
+        lines.append(
+            f"| {size:,} | {floor:.1f} | {project:.1f} | {project / floor:.2f} | "
+            f"{result['project']['peak_mib']:.0f} | {result['project']['worker_peak_mib']:.0f} | "
+            f"{per * 1000:.2f} | {per / base:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--search", action="store_true", help="include search indexing")
+    args = parser.parse_args(argv)
+    results = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"dl-bench-{size}-") as tmp:
+            results[size] = measure(size, args.repeats, Path(tmp), args.search)
+            print(f"{size}: {json.dumps(results[size])}", flush=True)
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

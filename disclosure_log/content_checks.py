@@ -1,0 +1,121 @@
+"""Checks of what a response would publish: personal data, unsafe markup, exemption cross-check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from disclosure_log.attachment_text import AttachmentUnreadable, find_personal_data_in_attachment
+from disclosure_log.crosscheck import exemption_mismatches
+from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.model import Response
+from disclosure_log.personal_data import find_personal_data
+from disclosure_log.problems import Problem
+from disclosure_log.publication import is_public
+from disclosure_log.safe_html import find_unsafe_in_value, find_unsafe_markup
+
+HOW_TO_ALLOW = (
+    "remove or redact it; if it is meant to be public (such as the authority's own FOI address), "
+    "list it under extra.disclosure_log.personal_data_allow in mkdocs.yml, or under this "
+    "response's allow_personal_data with a reason"
+)
+
+
+def text_fields(response: Response) -> Iterator[tuple[str, str]]:
+    """(field, text) for every front-matter text the site shows of this response."""
+    yield "reference", response.reference
+    yield "title", response.title
+    yield "topic", response.topic
+    yield "withdrawn_reason", response.withdrawn_reason
+    if is_public(response):
+        yield "summary", response.summary
+        for attachment in response.attachments:
+            yield "attachments", attachment.title
+
+
+def content_problems(
+    response: Response, folder: Path, table: ExemptionTable, site_allowed: tuple[str, ...]
+) -> list[Problem]:
+    """Everything wrong with what this response would publish."""
+    allowed = [*site_allowed, *(entry.value for entry in response.allow_personal_data)]
+    problems = field_problems(response, allowed)
+    if is_public(response):
+        problems += body_problems(response, allowed)
+        problems += attachment_problems(response, folder, allowed)
+        problems += exemption_mismatches(response, table)
+    return problems
+
+
+def field_problems(response: Response, allowed: list[str]) -> list[Problem]:
+    problems = []
+    for key, text in text_fields(response):
+        line = response.lines.get(key, 1)
+        for finding in find_personal_data(text, allowed):
+            problems.append(
+                Problem(
+                    response.path,
+                    line,
+                    f"personal data in '{key}': {finding.describe()}; {HOW_TO_ALLOW}",
+                )
+            )
+        for unsafe in find_unsafe_in_value(text):
+            problems.append(
+                Problem(
+                    response.path,
+                    line,
+                    f"'{key}' contains {unsafe.what}; front-matter is shown as "
+                    "plain text, so remove the markup",
+                )
+            )
+    return problems
+
+
+def body_problems(response: Response, allowed: list[str]) -> list[Problem]:
+    offset = response.body_line - 1
+    problems = [
+        Problem(
+            response.path,
+            offset + finding.line,
+            f"personal data in the body: {finding.describe()}; {HOW_TO_ALLOW}",
+        )
+        for finding in find_personal_data(response.body, allowed)
+    ]
+    problems += [
+        Problem(
+            response.path,
+            offset + unsafe.line,
+            f"the body contains {unsafe.what} (column {unsafe.column}); responses may use "
+            "formatting, tables, lists, links, abbr and details, but nothing that runs or "
+            "embeds: remove it",
+        )
+        for unsafe in find_unsafe_markup(response.body)
+    ]
+    return problems
+
+
+def attachment_problems(response: Response, folder: Path, allowed: list[str]) -> list[Problem]:
+    problems = []
+    line = response.lines.get("attachments", 1)
+    for attachment in response.attachments:
+        try:
+            found = find_personal_data_in_attachment(folder / attachment.file, allowed)
+        except AttachmentUnreadable as error:
+            problems.append(
+                Problem(
+                    response.path,
+                    line,
+                    f"attachment '{attachment.file}' cannot be read to check it "
+                    f"for personal data ({error.reason}); attach a readable copy",
+                )
+            )
+            continue
+        problems += [
+            Problem(
+                response.path,
+                line,
+                f"personal data in attachment '{attachment.file}', {where}: "
+                f"{finding.describe()}; {HOW_TO_ALLOW}",
+            )
+            for where, finding in found
+        ]
+    return problems

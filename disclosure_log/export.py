@@ -1,0 +1,124 @@
+"""Open data: every published response as JSON and CSV, withdrawn ones as bare stubs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+from disclosure_log.listings import newest_first, public_newest_first
+from disclosure_log.model import Response, Status
+from disclosure_log.urls import attachment_url, page_url
+from disclosure_log.working_days import working_days_between
+
+CSV_COLUMNS = (
+    "reference",
+    "status",
+    "title",
+    "date",
+    "received",
+    "regime",
+    "topic",
+    "outcome",
+    "exemption_ids",
+    "exemption_titles",
+    "days_to_respond",
+    "url",
+    "attachment_urls",
+    "withdrawn_on",
+)
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make spreadsheet programs evaluate a cell as a formula."""
+
+
+def responses_json(
+    responses: Iterable[Response], site_url: str, *, generated: date | None = None
+) -> bytes:
+    """/data/responses.json: described by data/schemas/responses.schema.json."""
+    records = exported_records(responses, site_url)
+    document = {
+        "generated": (generated or date.today()).isoformat(),
+        "count": len(records),
+        "responses": records,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def responses_schema() -> bytes:
+    """The JSON Schema of responses.json, to publish beside it."""
+    return files("disclosure_log").joinpath("data/schemas/responses.schema.json").read_bytes()
+
+
+def responses_csv(responses: Iterable[Response], site_url: str) -> bytes:
+    """/data/responses.csv: one row per record, lists joined with "; ", formulas defused."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in exported_records(responses, site_url):
+        writer.writerow({key: csv_cell(value) for key, value in csv_row(record).items()})
+    return out.getvalue().encode()
+
+
+def exported_records(responses: Iterable[Response], site_url: str) -> list[dict[str, Any]]:
+    """Published responses newest first, then withdrawn stubs; drafts are left out."""
+    responses = list(responses)
+    published = [published_record(r, site_url) for r in public_newest_first(responses)]
+    withdrawn = [
+        withdrawn_record(r) for r in newest_first(responses) if r.status is Status.WITHDRAWN
+    ]
+    return published + withdrawn
+
+
+def published_record(response: Response, site_url: str) -> dict[str, Any]:
+    """What the open data says about a published response."""
+    return {
+        "reference": response.reference,
+        "status": Status.PUBLISHED.value,
+        "title": response.title,
+        "date": response.date.isoformat(),
+        "received": response.received.isoformat() if response.received else None,
+        "regime": response.regime,
+        "topic": response.topic,
+        "outcome": response.outcome.value,
+        "exemptions": [{"id": e.id, "title": e.title} for e in response.exemptions],
+        "days_to_respond": days_to_respond(response),
+        "url": page_url(site_url, response),
+        "attachment_urls": [attachment_url(site_url, response, a) for a in response.attachments],
+    }
+
+
+def withdrawn_record(response: Response) -> dict[str, Any]:
+    """A withdrawn response: only that it existed and when it was withdrawn."""
+    return {
+        "reference": response.reference,
+        "status": Status.WITHDRAWN.value,
+        "withdrawn_on": response.withdrawn_on.isoformat() if response.withdrawn_on else None,
+    }
+
+
+def days_to_respond(response: Response) -> int | None:
+    """Working days from receipt to response, or None when the received date is unknown."""
+    if response.received is None:
+        return None
+    return working_days_between(response.received, response.date)
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON record flattened to the CSV columns."""
+    exemptions = record.get("exemptions", [])
+    row = {key: value for key, value in record.items() if key in CSV_COLUMNS}
+    row["exemption_ids"] = "; ".join(e["id"] for e in exemptions)
+    row["exemption_titles"] = "; ".join(e["title"] for e in exemptions)
+    row["attachment_urls"] = "; ".join(record.get("attachment_urls", []))
+    return row
+
+
+def csv_cell(value: object) -> str:
+    """A cell's text, with an apostrophe before anything a spreadsheet would run as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text

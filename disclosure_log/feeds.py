@@ -1,0 +1,104 @@
+"""Atom feeds of published responses: everything, per topic and per exemption cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+
+from disclosure_log.listings import public_newest_first
+from disclosure_log.model import Exemption, Response
+from disclosure_log.urls import absolute_url, page_url
+
+
+def atom_feed(
+    responses: Iterable[Response],
+    *,
+    title: str,
+    feed_url: str,
+    site_url: str,
+    feed_id: str,
+    limit: int = 50,
+    author: str | None = None,
+) -> bytes:
+    """An Atom feed of the newest `limit` published responses; `author` defaults to `title`."""
+    entries = public_newest_first(responses)[:limit]
+    feed = FeedGenerator()
+    feed.id(feed_id)
+    feed.title(title)
+    feed.author(name=author or title)
+    feed.link(href=feed_url, rel="self", type="application/atom+xml")
+    feed.link(href=site_url, rel="alternate", type="text/html")
+    feed.language("en-GB")
+    if entries:
+        feed.updated(utc_midnight(entries[0].date))
+    for response in entries:
+        feed.add_entry(feed_entry(response, site_url), order="append")
+    return feed.atom_str(pretty=True)
+
+
+def feed_entry(response: Response, site_url: str) -> FeedEntry:
+    """One response as an Atom entry linking to its page."""
+    url = page_url(site_url, response)
+    entry = FeedEntry()
+    entry.id(url)
+    entry.title(response.title)
+    entry.link(href=url, rel="alternate", type="text/html")
+    entry.published(utc_midnight(response.date))
+    entry.updated(utc_midnight(response.date))
+    entry.summary(entry_summary(response))
+    entry.category(term=response.topic, label=response.topic)
+    for exemption in response.exemptions:
+        entry.category(term=exemption.id, label=f"{exemption.label}: {exemption.title}")
+    return entry
+
+
+def entry_summary(response: Response) -> str:
+    """Plain-text summary: reference, outcome and the summary staff wrote."""
+    heading = f"Reference {response.reference}. Outcome: {response.outcome.label}."
+    return f"{heading} {response.summary}".strip()
+
+
+def utc_midnight(day: date) -> datetime:
+    """Midnight UTC at the start of `day`, the timestamp feeds give a response."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def feeds_for(responses: Iterable[Response], site_url: str, site_name: str) -> dict[str, bytes]:
+    """Every feed of the site by path: all responses, one per topic, one per exemption cited."""
+    public = public_newest_first(responses)
+
+    def feed(path: str, title: str, selected: list[Response]) -> bytes:
+        url = absolute_url(site_url, path)
+        return atom_feed(
+            selected, title=title, feed_url=url, site_url=site_url, feed_id=url, author=site_name
+        )
+
+    feeds = {"feeds/all.atom": feed("feeds/all.atom", site_name, public)}
+    for topic_slug, selected in by_topic(public).items():
+        path = f"feeds/topics/{topic_slug}.atom"
+        feeds[path] = feed(path, f"{site_name}: {selected[0].topic}", selected)
+    for exemption, selected in by_exemption(public).items():
+        path = f"feeds/exemptions/{exemption.slug}.atom"
+        title = f"{site_name}: {exemption.label} ({exemption.title})"
+        feeds[path] = feed(path, title, selected)
+    return feeds
+
+
+def by_topic(responses: list[Response]) -> dict[str, list[Response]]:
+    """Responses grouped by topic slug (the feed's file name), keeping their order."""
+    groups: dict[str, list[Response]] = {}
+    for response in responses:
+        groups.setdefault(response.topic_slug, []).append(response)
+    return groups
+
+
+def by_exemption(responses: list[Response]) -> dict[Exemption, list[Response]]:
+    """Responses grouped by each exemption they cite, keeping their order."""
+    groups: dict[str, tuple[Exemption, list[Response]]] = {}
+    for response in responses:
+        for exemption in {e.id: e for e in response.exemptions}.values():
+            groups.setdefault(exemption.id, (exemption, []))[1].append(response)
+    return dict(groups.values())

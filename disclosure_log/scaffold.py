@@ -1,0 +1,264 @@
+"""`disclosure-log new`: start a response file with valid front-matter and a body to fill in."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import frontmatter
+
+from disclosure_log.config import Settings
+from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.loading import FIELDS, GUIDANCE_MARKER, Loader, load_responses
+from disclosure_log.model import Outcome, Response, slugify
+from disclosure_log.problems import Problem, format_problems
+
+EN_DASH = "\N{EN DASH}"
+REASONS_GUIDANCE = (
+    "What the exemption covers and why it applies to this information. For a qualified "
+    "exemption, give the factors for and against disclosure and say where the balance lies."
+)
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+
+class ScaffoldRefused(Exception):
+    """The file cannot be written; the message says why and what to do."""
+
+
+@dataclass
+class Draft:
+    """The fields staff give for a new response, as text, before they are checked."""
+
+    reference: str = ""
+    title: str = ""
+    date: str = ""
+    received: str = ""
+    topic: str = ""
+    outcome: str = ""
+    regime: str = ""
+    exemptions: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+@dataclass
+class Existing:
+    """What the log already holds: its responses' topics and references."""
+
+    responses: list[Response]
+
+    @property
+    def topics(self) -> list[str]:
+        """Topics in use, most used first, then alphabetically."""
+        counts = Counter(r.topic for r in self.responses)
+        return sorted(counts, key=lambda topic: (-counts[topic], topic.lower()))
+
+
+def load_existing(loader: Loader) -> Existing:
+    return Existing(load_responses(loader).responses)
+
+
+@dataclass(frozen=True)
+class TopicAdvice:
+    """The spelling to use, and a known topic the given one is close to but not the same as."""
+
+    spelling: str
+    near: str = ""
+    note: str = ""
+
+
+def topic_advice(topic: str, topics: list[str]) -> TopicAdvice:
+    """Use a known spelling; for a new topic close to a known one, ask 'did you mean'."""
+    by_lower = {known.lower(): known for known in topics}
+    if topic in topics or not topic:
+        return TopicAdvice(topic)
+    if topic.lower() in by_lower:
+        known = by_lower[topic.lower()]
+        return TopicAdvice(known, note=f"Using the existing spelling of the topic: '{known}'.")
+    close = difflib.get_close_matches(topic.lower(), list(by_lower), n=1, cutoff=0.6)
+    if close:
+        known = by_lower[close[0]]
+        return TopicAdvice(topic, known, f"'{topic}' is a new topic. Did you mean '{known}'?")
+    return TopicAdvice(topic, note=f"'{topic}' is a new topic.")
+
+
+def response_path(settings: Settings, draft: Draft) -> Path:
+    """responses/<year>/<reference slug>.md, the year being the response date's."""
+    year = draft.date[:4] if len(draft.date) >= 4 else str(date.today().year)
+    return settings.responses_dir / year / f"{slugify(draft.reference)}.md"
+
+
+def front_matter(draft: Draft, table: ExemptionTable) -> dict[str, object]:
+    """The given fields in the contract's order, dates as dates so YAML writes them bare."""
+    values: dict[str, object] = {
+        "reference": draft.reference,
+        "title": draft.title,
+        "date": as_date(draft.date),
+        "topic": draft.topic,
+        "outcome": draft.outcome,
+        "received": as_date(draft.received) if draft.received else None,
+        "regime": draft.regime if draft.regime != table.default_regime else None,
+        "exemptions": draft.exemptions or None,
+        "summary": draft.summary or None,
+    }
+    return {key: values[key] for key in FIELDS if values.get(key) is not None}
+
+
+def as_date(text: str) -> date | str:
+    """A real date when the text is one, else the text, for the loader to explain."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def body(draft: Draft, table: ExemptionTable) -> str:
+    """A body laid out like a real response, with guidance for staff to replace."""
+    regime_name = table.regimes[draft.regime].name if draft.regime in table.regimes else ""
+    reasons = [
+        f"### {exemption.label} {EN_DASH} {exemption.title}\n\n{guidance(REASONS_GUIDANCE)}"
+        for exemption in exemptions_of(draft, table)
+    ] or [
+        guidance(
+            f"One '### Section [number] {EN_DASH} [title]' heading for each exemption, "
+            "saying why it applies and, when qualified, the public interest test. "
+            "Delete this section when nothing is withheld."
+        )
+    ]
+    sections = [
+        "## Request",
+        guidance(
+            "What was asked, close to the requester's words, one numbered item per "
+            "question, starting 'You asked for:'. Never name or describe the requester."
+        ),
+        "## Decision",
+        guidance(
+            "Whether we hold the information and what we are releasing, e.g. 'We hold the "
+            "information and have released all of it.' or 'We are refusing the request "
+            f"under section [number] of the {regime_name or 'Freedom of Information Act 2000'}.'"
+        ),
+        "## Reasons for decision",
+        *reasons,
+        "## Disclosure",
+        guidance(
+            "The information released: text, tables, or files listed under 'attachments:' "
+            "in the front-matter. Check it for names, addresses and other personal data."
+        ),
+        "## Complaints",
+        "If you are unhappy with this response, you can ask for an internal review within "
+        "40 working days. If you are still unhappy, you can complain to the Information "
+        "Commissioner's Office.",
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def guidance(text: str) -> str:
+    return f"{GUIDANCE_MARKER} {text} -->"
+
+
+def exemptions_of(draft: Draft, table: ExemptionTable):
+    found = (table.normalise(citation, draft.regime) for citation in draft.exemptions)
+    return list(dict.fromkeys(e for e in found if e is not None))
+
+
+def render(draft: Draft, table: ExemptionTable) -> str:
+    """The whole file: front-matter written by python-frontmatter, then the body."""
+    post = frontmatter.Post(body(draft, table), **front_matter(draft, table))
+    return frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
+
+
+def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
+    """Check the new response as the build would, then write it; refuse rather than overwrite."""
+    path = response_path(loader.settings, draft)
+    if path.exists():
+        raise ScaffoldRefused(
+            f"{display(path, loader)} already exists; edit it, or give another reference"
+        )
+    text = render(draft, loader.table)
+    response, problems = loader.load_text(path, text)
+    clash = next((r for r in existing.responses if response and r.slug == response.slug), None)
+    if clash is not None:
+        problems.append(
+            Problem(
+                display(path, loader),
+                2,
+                f"reference '{draft.reference}' is already used by {clash.path}; "
+                "give each response its own reference",
+            )
+        )
+    errors = sorted(p for p in problems if p.is_error)
+    if errors:
+        raise ScaffoldRefused(format_problems(errors))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def display(path: Path, loader: Loader) -> str:
+    try:
+        return path.resolve().relative_to(loader.settings.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass
+class Prompter:
+    """Asks staff for each missing field, with the log's own hints."""
+
+    loader: Loader
+    existing: Existing
+    ask: Ask
+    say: Say
+
+    def fill(self, draft: Draft) -> Draft:
+        settings, table = self.loader.settings, self.loader.table
+        draft.reference = draft.reference or self.ask(
+            f"Reference (like {settings.reference_example}): "
+        )
+        draft.title = draft.title or self.ask("Title (what was asked about, in plain words): ")
+        draft.date = draft.date or self.ask(f"Date sent [{self.loader.today}]: ")
+        draft.received = draft.received or self.ask("Date received (YYYY-MM-DD, optional): ")
+        if not draft.topic:
+            self.say("Topics in use: " + "; ".join(self.existing.topics))
+            draft.topic = self.ask("Topic: ")
+        draft.topic = self.confirm_topic(draft.topic)
+        draft.outcome = draft.outcome or self.ask(f"Outcome ({', '.join(Outcome)}): ")
+        draft.regime = draft.regime or self.ask(
+            f"Regime ({', '.join(table.regimes)}) [{table.default_regime}]: "
+        )
+        if not draft.exemptions:
+            given = self.ask("Exemptions, comma-separated (e.g. 40(2), 43(2); optional): ")
+            draft.exemptions = [c.strip() for c in given.split(",") if c.strip()]
+        draft.summary = draft.summary or self.ask("One-sentence summary (optional): ")
+        return draft
+
+    def confirm_topic(self, topic: str) -> str:
+        advice = topic_advice(topic.strip(), self.existing.topics)
+        if not advice.near:
+            if advice.note:
+                self.say(advice.note)
+            return advice.spelling
+        answer = self.ask(f"{advice.note} Use '{advice.near}' instead? [Y/n] ").strip().lower()
+        return advice.spelling if answer in ("n", "no") else advice.near
+
+
+def complete(draft: Draft, loader: Loader) -> Draft:
+    """Fill the defaults: today's date and the table's default regime; tidy the text."""
+    draft.reference = draft.reference.strip()
+    draft.title = " ".join(draft.title.split())
+    draft.topic = " ".join(draft.topic.split())
+    draft.outcome = draft.outcome.strip().lower()
+    draft.date = draft.date.strip() or loader.today.isoformat()
+    draft.received = draft.received.strip()
+    draft.regime = draft.regime.strip().upper() or loader.table.default_regime
+    draft.summary = " ".join(draft.summary.split())
+    return draft
+
+
+def missing_fields(draft: Draft) -> list[str]:
+    return [name for name in ("reference", "title", "topic", "outcome") if not getattr(draft, name)]

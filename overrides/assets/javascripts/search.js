@@ -1,0 +1,263 @@
+// The search page: Pagefind's JS API with the page's state in the URL.
+// Loaded only on the search page; the index is fetched from this site, in small pieces, per query.
+
+const FACETS = ["topic", "exemption", "year", "outcome", "regime"];
+const PAGE_SIZE = 10;
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const COLLATOR = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+
+const root = document.querySelector("[data-dl-search]");
+const form = root.querySelector("form");
+const input = form.elements.q;
+const sort = form.elements.sort;
+const facetsBox = root.querySelector("[data-dl-facets]");
+const status = root.querySelector("[data-dl-status]");
+const list = root.querySelector("[data-dl-results]");
+const more = root.querySelector("[data-dl-more]");
+const siteRoot = new URL(root.dataset.siteRoot, window.location.href);
+const pageTitle = document.title;
+
+let pagefindLoading = null;
+let latest = 0;
+let current = { results: [], shown: 0, run: 0 };
+
+function loadPagefind() {
+  pagefindLoading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(
+    async (pagefind) => {
+      // No web worker: one script less to download, and searches here are small.
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30, noWorker: true });
+      return pagefind;
+    },
+  );
+  return pagefindLoading;
+}
+
+function stateFrom(params) {
+  return {
+    q: (params.get("q") || "").trim(),
+    sort: params.get("sort") === "newest" ? "newest" : "relevance",
+    filters: Object.fromEntries(FACETS.map((facet) => [facet, params.getAll(facet)])),
+  };
+}
+
+function stateFromUrl() {
+  return stateFrom(new URLSearchParams(window.location.search));
+}
+
+function stateFromForm() {
+  return stateFrom(new FormData(form));
+}
+
+function urlFor(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const facet of FACETS) {
+    for (const value of state.filters[facet]) params.append(facet, value);
+  }
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  const query = params.toString();
+  return window.location.pathname + (query ? `?${query}` : "");
+}
+
+function showInForm(state) {
+  input.value = state.q;
+  sort.value = state.sort;
+  for (const box of facetsBox.querySelectorAll("input[type=checkbox]")) {
+    box.checked = state.filters[box.name].includes(box.value);
+  }
+  for (const details of facetsBox.querySelectorAll("[data-facet]")) {
+    const chosen = state.filters[details.dataset.facet].length;
+    details.querySelector(".dl-facet__chosen").textContent = chosen ? ` (${chosen} chosen)` : "";
+    if (chosen) details.open = true;
+  }
+}
+
+// Values of one facet are alternatives (any of them); different facets must all match.
+function pagefindFilters(filters, except) {
+  const chosen = {};
+  for (const facet of FACETS) {
+    if (facet !== except && filters[facet].length) chosen[facet] = { any: filters[facet] };
+  }
+  return chosen;
+}
+
+// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling every response
+// page indexes for its own reference with a high weight.
+function joinedReference(query) {
+  const looksLikeReference = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)+$/u.test(query);
+  return looksLikeReference && /\d/.test(query) ? query.replace(/[./\\_-]+/g, "") : null;
+}
+
+// Null when there is nothing to search for: no words and no filters.
+async function find(pagefind, state, except = null) {
+  const filters = pagefindFilters(state.filters, except);
+  if (!state.q && Object.keys(filters).length === 0) return null;
+  const options = { filters };
+  if (state.sort === "newest" || !state.q) options.sort = { date: "desc" };
+  const reference = state.q && joinedReference(state.q);
+  if (reference) {
+    const exact = await pagefind.search(reference, options);
+    if (exact.results.length) return exact;
+  }
+  return pagefind.search(state.q || null, options);
+}
+
+// Each facet counts the results it would give with the other facets' choices applied.
+async function facetCounts(pagefind, state, search, totals) {
+  const counts = {};
+  for (const facet of FACETS) {
+    const source = state.filters[facet].length ? await find(pagefind, state, facet) : search;
+    counts[facet] = source ? source.filters[facet] || {} : totals[facet] || {};
+  }
+  return counts;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function buildFacets(totals) {
+  for (const details of facetsBox.querySelectorAll("[data-facet]")) {
+    const facet = details.dataset.facet;
+    const values = Object.keys(totals[facet] || {}).sort(COLLATOR.compare);
+    if (facet === "year") values.reverse();
+    const items = values.map((value, index) => {
+      const id = `dl-facet-${facet}-${index}`;
+      const box = element("input");
+      Object.assign(box, { type: "checkbox", id, name: facet, value });
+      box.setAttribute("form", form.id);
+      const label = element("label", null, value);
+      label.htmlFor = id;
+      label.append(" ", element("span", "dl-facet__count"));
+      const item = element("li", "dl-facet__value");
+      item.append(box, label);
+      return item;
+    });
+    details.querySelector("ul").replaceChildren(...items);
+    details.hidden = items.length === 0;
+  }
+  facetsBox.hidden = false;
+}
+
+function showCounts(counts) {
+  for (const box of facetsBox.querySelectorAll("input[type=checkbox]")) {
+    const count = counts[box.name][box.value] || 0;
+    box.labels[0].querySelector(".dl-facet__count").textContent = `(${count})`;
+  }
+}
+
+// Pagefind's excerpt is escaped text with <mark> around matched words: keep only those two.
+function excerptNodes(excerpt) {
+  const template = document.createElement("template");
+  template.innerHTML = excerpt;
+  return [...template.content.childNodes].map((node) =>
+    node.nodeName === "MARK"
+      ? element("mark", null, node.textContent)
+      : document.createTextNode(node.textContent),
+  );
+}
+
+function resultItem(data) {
+  const item = element("li", "dl-result");
+  const heading = element("h3", "dl-result__title");
+  const link = element("a", null, data.meta.title);
+  link.href = data.url;
+  heading.append(link);
+  const details = element("p", "dl-result__meta");
+  details.append(element("span", "dl-result__reference", data.meta.reference));
+  if (data.meta.date) {
+    const time = element("time", null, DATE_FORMAT.format(new Date(data.meta.date)));
+    time.dateTime = data.meta.date;
+    details.append(" ", time);
+  }
+  details.append(" ", element("span", "dl-result__outcome", data.meta.outcome));
+  const excerpt = element("p", "dl-result__excerpt");
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, details, excerpt);
+  return item;
+}
+
+async function showMore(moveFocus) {
+  const run = current.run;
+  const slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  const data = await Promise.all(slice.map((result) => result.data()));
+  if (run !== latest) return;
+  const items = data.map(resultItem);
+  list.append(...items);
+  current.shown += items.length;
+  more.hidden = current.shown >= current.results.length;
+  if (moveFocus && items.length) items[0].querySelector("a").focus();
+}
+
+function summary(state, count) {
+  const filters = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+  const found = count === 1 ? "1 response found" : `${count} responses found`;
+  const words = state.q ? ` for “${state.q}”` : "";
+  const chosen = filters ? ` with ${filters} filter${filters === 1 ? "" : "s"}` : "";
+  return `${found}${words}${chosen}.`;
+}
+
+async function run(state) {
+  const thisRun = ++latest;
+  document.title = state.q ? `${state.q} - ${pageTitle}` : pageTitle;
+  let pagefind;
+  try {
+    pagefind = await loadPagefind();
+  } catch {
+    status.textContent = "Search is not available. Browse the responses by topic, year or outcome.";
+    return;
+  }
+  const totals = await pagefind.filters();
+  if (facetsBox.hidden) {
+    buildFacets(totals);
+    showInForm(state);
+  }
+  const search = await find(pagefind, state);
+  const counts = await facetCounts(pagefind, state, search, totals);
+  if (thisRun !== latest) return;
+  showCounts(counts);
+  current = { results: search ? search.results : [], shown: 0, run: thisRun };
+  list.replaceChildren();
+  more.hidden = true;
+  if (!search) {
+    status.textContent = "Type words or a reference number, or choose a filter.";
+    return;
+  }
+  await showMore(false);
+  if (thisRun === latest) status.textContent = summary(state, current.results.length);
+}
+
+function navigate() {
+  const state = stateFromForm();
+  const url = urlFor(state);
+  if (url !== window.location.pathname + window.location.search) {
+    window.history.pushState(null, "", url);
+  }
+  run(state);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  navigate();
+});
+root.addEventListener("change", (event) => {
+  if (event.target === sort || event.target.type === "checkbox") navigate();
+});
+more.addEventListener("click", () => showMore(true));
+window.addEventListener("popstate", () => {
+  const state = stateFromUrl();
+  showInForm(state);
+  run(state);
+});
+
+const initial = stateFromUrl();
+showInForm(initial);
+run(initial);
