@@ -27,7 +27,7 @@ def exit_site() -> Iterator[ExitSite]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, exit_site: ExitSite) -> Path:
     folder = tmp_path_factory.mktemp("quick-exit")
-    return build_visitor_site(folder, exit_url=exit_site.url, search=True)
+    return build_visitor_site(folder, exit_url=exit_site.url)
 
 
 @pytest.fixture(scope="module")
@@ -49,20 +49,27 @@ def leaves_to_exit_site(page, exit_site: ExitSite, action: Callable[[], None]) -
     assert page.title() == "Weather"
 
 
-@pytest.mark.parametrize("kind", ["home", "all responses", "response", "cookies", "not found"])
+@pytest.mark.parametrize(
+    "kind", ["home", "all responses", "response", "search", "statistics", "cookies", "not found"]
+)
 def test_escape_on_the_page_leaves_the_site(page, site, site_url, exit_site, kind):
     page.goto(site_url + page_types(site)[kind])
     leaves_to_exit_site(page, exit_site, lambda: page.keyboard.press("Escape"))
 
 
-def test_escape_while_typing_in_the_open_search_leaves(page, site_url, exit_site):
+def test_escape_while_typing_in_the_header_search_box_leaves(page, site_url, exit_site):
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
+    search = page.get_by_role("searchbox", name="Search responses")
     search.fill("drone")
-    assert search.input_value() == "drone"
-    assert page.evaluate("document.getElementById('__search').checked")
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert page.evaluate("document.activeElement.id") == "dl-search-box-q"
+    leaves_to_exit_site(page, exit_site, lambda: search.press("Escape"))
+
+
+def test_escape_while_typing_on_the_search_page_with_results_leaves(page, site_url, exit_site):
+    page.goto(site_url + "search/?q=drone")
+    search = page.locator("#dl-search-q")
+    page.locator("[data-dl-search] a[href*='responses/']").first.wait_for()
+    search.fill("drone pilot")
     leaves_to_exit_site(page, exit_site, lambda: search.press("Escape"))
 
 

@@ -33,16 +33,13 @@ def analytics_config(policy_version: int = 1) -> dict[str, Any]:
 
 
 def build_visitor_site(
-    folder: Path, *, exit_url: str | None = None, policy_version: int = 1, search: bool = False
+    folder: Path, *, exit_url: str | None = None, policy_version: int = 1
 ) -> Path:
-    """The project's site with local analytics behind consent (and optionally search)."""
+    """The project's site with local analytics behind consent."""
     extra: dict[str, Any] = {"cookie_consent": analytics_config(policy_version)}
     if exit_url:
         extra["quick_exit"] = {"url": exit_url, "title": "New tab"}
-    overrides: dict[str, Any] = {"extra": extra}
-    if search:
-        overrides["plugins"] = ["search"]
-    site = build_site(folder, ROOT / "responses", **overrides)
+    site = build_site(folder, ROOT / "responses", extra=extra)
     script = site / ANALYTICS_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
     script.write_text(ANALYTICS_SOURCE, encoding="utf-8")
@@ -67,6 +64,9 @@ def page_types(site: Path) -> dict[str, str]:
         "exemption": first_page(site, "exemptions/*"),
         "year": first_page(site, "years/*/*"),
         "outcome": first_page(site, "outcomes/*"),
+        "search": "search/?q=drone",
+        "statistics": "statistics/",
+        "open data": "data/",
         "about": "about/",
         "cookies": "cookies/",
         "accessibility": "accessibility/",
