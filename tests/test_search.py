@@ -271,15 +271,3 @@ def test_results_are_announced_and_every_control_is_labelled(page, search_url):
         assert legend.text_content().strip()
     for box in page.locator(".dl-search input, .dl-search select").all():
         assert box.evaluate("node => node.labels.length") == 1
-
-
-def test_escape_in_the_search_box_still_reaches_the_page(page, search_url):
-    page.goto(search_page_url(search_url, ("q", "drones")))
-    results(page)
-    page.evaluate(
-        "window.escapes = 0;"
-        "document.addEventListener('keydown', e => { if (e.key === 'Escape') window.escapes++; })"
-    )
-    page.locator("#dl-search-q").press("Escape")
-    page.locator("input[type=checkbox]").first.press("Escape")
-    assert page.evaluate("window.escapes") == 2
