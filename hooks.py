@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting, search_index
+from disclosure_log import formatting, safe_html, search_index
 from disclosure_log.build import Build, BuildFailed
 
 log = logging.getLogger("mkdocs.disclosure_log")
@@ -72,11 +72,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Response bodies come from outside the theme: render them through the sanitiser.
+
+    The sanitised body is also what the search index holds.
+    """
     spec = state["build"].pages.get(page.file.src_uri)
-    if spec is not None and "response" in spec.context:
-        bodies[spec.context["response"].reference] = html
-    return html
+    if spec is not None and spec.template == "response.html":
+        body = safe_html.sanitize_body_html(html_body)
+        bodies[spec.context["response"].reference] = body
+        return body
+    return html_body
 
 
 def on_post_build(config: MkDocsConfig) -> None:

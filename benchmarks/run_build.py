@@ -1,4 +1,5 @@
-"""Run one MkDocs build in this process and print its wall time and peak memory as JSON.
+"""Run one MkDocs build in this process; print its wall time and peak memory (its own and its
+largest child's: validation workers, the search indexer) as JSON.
 
 python benchmarks/run_build.py path/to/mkdocs.yml
 """
@@ -21,7 +22,12 @@ def main() -> None:
     build(load_config(sys.argv[1]))
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
+    workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {"seconds": seconds, "peak_mib": peak_kib / 1024, "worker_peak_mib": workers_kib / 1024}
+        )
+    )
 
 
 if __name__ == "__main__":

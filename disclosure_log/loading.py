@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,10 +20,15 @@ from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
 from disclosure_log.problems import Problem, Severity
 
-REQUIRED = ("reference", "title", "date", "topic", "outcome")
-OPTIONAL = (
+# Every front-matter field, in the order the contract (and `disclosure-log new`) writes them.
+FIELDS = (
+    "reference",
+    "title",
+    "date",
     "received",
     "regime",
+    "topic",
+    "outcome",
     "exemptions",
     "attachments",
     "summary",
@@ -29,9 +37,12 @@ OPTIONAL = (
     "withdrawn_reason",
     "allow_personal_data",
 )
-FIELDS = REQUIRED + OPTIONAL
+REQUIRED = ("reference", "title", "date", "topic", "outcome")
+OPTIONAL = tuple(key for key in FIELDS if key not in REQUIRED)
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_NESTING = 20
+PARALLEL_FROM = 400
+MAX_WORKERS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Starts every prompt `disclosure-log new` writes into a response's body.
 GUIDANCE_MARKER = "<!-- Guidance:"
@@ -514,8 +525,7 @@ def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResul
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
     problems: list[Problem] = []
     candidates: list[Response] = []
-    for path in files:
-        response, found = loader.load_file(path)
+    for response, found in load_each(loader, files):
         problems.extend(found)
         if response is not None:
             candidates.append(response)
@@ -523,6 +533,17 @@ def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResul
     failed = {p.path for p in problems if p.is_error}
     responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
+
+
+def load_each(loader: Loader, files: list[Path]) -> list[tuple[Response | None, list[Problem]]]:
+    """Load files on every core when there are enough of them to repay starting the workers."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [loader.load_file(path) for path in files]
+    chunk = max(1, len(files) // (workers * 8))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(loader.load_file, files, chunksize=chunk))
 
 
 def duplicate_references(responses: list[Response]) -> list[Problem]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from pathlib import PurePosixPath
 
 
@@ -66,7 +67,7 @@ class Exemption:
     label_prefix: str
     note: str = ""
 
-    @property
+    @cached_property
     def id(self) -> str:
         return f"{self.regime} {self.citation}"
 
@@ -74,7 +75,7 @@ class Exemption:
     def label(self) -> str:
         return f"{self.label_prefix} {self.citation}"
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return slugify(self.id)
 
@@ -125,15 +126,15 @@ class Response:
     allow_personal_data: tuple[AllowedValue, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return slugify(self.reference)
 
-    @property
+    @cached_property
     def url(self) -> str:
         return f"responses/{self.slug}/"
 
-    @property
+    @cached_property
     def topic_slug(self) -> str:
         return slugify(self.topic)
 

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import nh3
+
 UNSAFE_ELEMENTS = frozenset(
     {
         "script",
@@ -65,6 +67,10 @@ MARKDOWN_URLS = (
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(?P<url><[^>\n]*>|\S+)", re.MULTILINE)),
     ("<", re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>")),
 )
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>[^\s)>]+)")
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+STYLE_FETCH = re.compile(r"url\s*\(|expression\s*\(|@import", re.IGNORECASE)
+EXTERNAL_IMAGE = "image from another site (put the file beside the response instead)"
 ATTRIBUTE_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
 ATTRIBUTE_LIST_PAIR = re.compile(r"(?P<name>[^\s=}]+)=(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
@@ -94,7 +100,12 @@ def find_unsafe_in_value(text: str) -> list[UnsafeMarkup]:
 
 
 def find_unsafe_constructs(text: str) -> list[UnsafeMarkup]:
-    found = [*html_findings(text), *markdown_url_findings(text), *attribute_list_findings(text)]
+    found = [
+        *html_findings(text),
+        *markdown_url_findings(text),
+        *external_image_findings(text),
+        *attribute_list_findings(text),
+    ]
     return sorted(set(found))
 
 
@@ -127,6 +138,8 @@ class _TagScanner(HTMLParser):
         raw = self.get_starttag_text() or ""
         if tag in UNSAFE_ELEMENTS:
             self.found.append((start, f"<{tag}> element"))
+        if tag == "img" and EXTERNAL.match(dict(attrs).get("src") or ""):
+            self.found.append((start, EXTERNAL_IMAGE))
         for name, value in attrs:
             what = unsafe_attribute(name, value or "")
             if what:
@@ -138,6 +151,8 @@ class _TagScanner(HTMLParser):
 def unsafe_attribute(name: str, value: str) -> str | None:
     if name.startswith("on"):
         return f"{name} attribute"
+    if name == "style" and STYLE_FETCH.search(value):
+        return "style attribute that loads or runs something"
     scheme = unsafe_scheme(value) if name in URL_ATTRIBUTES else None
     return f"{scheme}: URL in {name} attribute" if scheme else None
 
@@ -172,6 +187,17 @@ def markdown_url_findings(text: str) -> list[UnsafeMarkup]:
             if scheme:
                 found.append(UnsafeMarkup(*position(text, match.start("url")), f"{scheme}: URL"))
     return found
+
+
+def external_image_findings(text: str) -> list[UnsafeMarkup]:
+    """Markdown images loaded from another site, which would tell it about every reader."""
+    if "![" not in text:
+        return []
+    return [
+        UnsafeMarkup(*position(text, match.start("url")), EXTERNAL_IMAGE)
+        for match in MARKDOWN_IMAGE.finditer(text)
+        if EXTERNAL.match(match.group("url")) and not unsafe_scheme(match.group("url"))
+    ]
 
 
 def attribute_list_findings(text: str) -> list[UnsafeMarkup]:
@@ -280,3 +306,47 @@ def position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+BODY_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p",
+    "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+BODY_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "type"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "details": {"open"},
+}
+
+
+def local_images_only(element: str, attribute: str, value: str) -> str | None:
+    """Images may come only from the site itself: another origin would see every reader."""
+    if element == "img" and attribute == "src" and EXTERNAL.match(value):
+        return None
+    return value
+
+
+BODY_CLEANER = nh3.Cleaner(
+    tags=BODY_TAGS,
+    attributes=BODY_ATTRIBUTES,
+    attribute_filter=local_images_only,
+    url_schemes={"http", "https", "mailto"},
+    clean_content_tags={"script", "style"},
+    link_rel=None,
+)
+
+
+def sanitize_body_html(rendered: str) -> str:
+    """A response body's rendered HTML with anything that could run or embed removed.
+
+    The check rejects such markup before a build; this is the second line of defence, so a
+    response that slips past the check still cannot run anything in a reader's browser.
+    """
+    return BODY_CLEANER.clean(rendered)

@@ -274,18 +274,6 @@ def test_results_are_announced_and_every_control_is_labelled(page, search_url):
         assert box.evaluate("node => node.labels.length") == 1
 
 
-def test_escape_in_the_search_box_still_reaches_the_page(page, search_url):
-    page.goto(search_page_url(search_url, ("q", "drones")))
-    results(page)
-    page.evaluate(
-        "window.escapes = 0;"
-        "document.addEventListener('keydown', e => { if (e.key === 'Escape') window.escapes++; })"
-    )
-    page.locator("#dl-search-q").press("Escape")
-    page.locator("input[type=checkbox]").first.press("Escape")
-    assert page.evaluate("window.escapes") == 2
-
-
 def test_results_are_shown_before_the_facets_filter_files_are_fetched(page, search_url):
     seen, held, released = [], [], []
 
