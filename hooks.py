@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from concurrent.futures import Future
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,8 @@ log = logging.getLogger("mkdocs.disclosure_log")
 state: dict[str, Build] = {}
 # The rendered body of each response page, by reference: what the search index holds.
 bodies: dict[str, str] = {}
+# Work started during the build and awaited at its end.
+jobs: dict[str, Future] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -57,6 +60,12 @@ def add_file(files: Files, file: File) -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page's content is rendered by now: start the search index beside the templates."""
+    build = state["build"]
+    if build.settings.search_index:
+        jobs["search"] = search_index.start_indexing(
+            Path(config.site_dir), build.responses, bodies, build.catalogue.table
+        )
     env.filters["long_date"] = formatting.long_date
     env.filters["file_size"] = formatting.file_size
     env.globals["catalogue"] = state["build"].catalogue
@@ -89,15 +98,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = state["build"].verify_output(Path(config.site_dir))
     if problems:
         raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
-    if not state["build"].settings.search_index:
+    indexing = jobs.pop("search", None)
+    if indexing is None:
         return
     try:
-        build = state["build"]
-        search_index.index_responses(
-            Path(config.site_dir), build.responses, bodies, build.catalogue.table
-        )
+        index = indexing.result()
     except search_index.IndexingFailed as error:
         raise PluginError(f"Search index: {error}") from None
+    if index is not None and index.note:
+        log.info(f"Search index: {index.note}")
+
+
+def on_build_error(error: Exception) -> None:
+    indexing = jobs.pop("search", None)
+    if indexing is not None:
+        indexing.cancel()
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -8,11 +8,13 @@ does not depend on the templates, and it parses a third of the bytes.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -38,6 +40,7 @@ class IndexingFailed(Exception):
 class SearchIndex:
     folder: Path
     pages: int
+    note: str = ""
 
 
 def reference_variants(reference: str) -> str:
@@ -144,5 +147,16 @@ def index_responses(
     try:
         search_chunks.rechunk(folder)
     except search_chunks.UnknownFormat as error:
-        raise IndexingFailed(f"cannot split the word index finer: {error}") from None
+        # Nothing was changed: Pagefind's own chunks work, they are only larger to download.
+        return SearchIndex(folder, pages, note=f"kept Pagefind's own word chunks: {error}")
     return SearchIndex(folder, pages)
+
+
+def start_indexing(
+    site_dir: Path, responses: list[Response], bodies: Mapping[str, str], table: ExemptionTable
+) -> Future[SearchIndex | None]:
+    """Index in another process, so it runs on a second core while the site is rendered."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(index_responses, site_dir, responses, dict(bodies), table)
+    future.add_done_callback(lambda _: pool.shutdown(wait=False))
+    return future
