@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,16 +32,16 @@ from disclosure_log.config import read_mkdocs_yml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def project_config(folder: Path, responses: Path, search: bool) -> Path:
+def project_config(folder: Path, responses: Path, *, search: bool) -> Path:
     config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     config["hooks"] = [str(ROOT / "hooks.py")]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["docs_dir"] = str(ROOT / "docs")
-    config["site_dir"] = str(folder / "site-project")
+    config["site_dir"] = str(folder / ("site-search" if search else "site-project"))
     log = config["extra"]["disclosure_log"]
     log["responses_dir"] = str(responses)
     log["search_index"] = search
-    return write_config(folder / "project.yml", config)
+    return write_config(folder / ("search.yml" if search else "project.yml"), config)
 
 
 def floor_config(folder: Path, responses: Path) -> Path:
@@ -48,8 +49,9 @@ def floor_config(folder: Path, responses: Path) -> Path:
     docs = folder / "floor-docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(responses, docs / "responses")
-    home = docs / "index.md"
-    home.write_text(home.read_text().replace("template: home.html\n", ""), encoding="utf-8")
+    for page in docs.glob("*.md"):  # our page templates are not the floor's
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(?m)^template: .*\n", "", text), encoding="utf-8")
     project = read_mkdocs_yml(ROOT / "mkdocs.yml")
     config = {
         "site_name": project["site_name"],
@@ -93,8 +95,10 @@ def measure(size: int, repeats: int, folder: Path, search: bool) -> dict[str, di
     generate(size, responses)
     configs = {
         "floor": floor_config(folder, responses),
-        "project": project_config(folder, responses, search),
+        "project": project_config(folder, responses, search=False),
     }
+    if search:
+        configs["project+search"] = project_config(folder, responses, search=True)
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
     for _ in range(repeats):
         for name, config in configs.items():
@@ -118,6 +122,7 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = results[smallest]["project"]["seconds"] / smallest
+    searched = [size for size, result in results.items() if "project+search" in result]
     for size, result in sorted(results.items()):
         floor, project = result["floor"]["seconds"], result["project"]["seconds"]
         per = project / size
@@ -126,6 +131,19 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
             f"{result['project']['peak_mib']:.0f} | {result['project']['worker_peak_mib']:.0f} | "
             f"{per * 1000:.2f} | {per / base:.2f} |"
         )
+    if searched:
+        lines += [
+            "",
+            "| responses | project (s) | with search (s) | search adds | largest child (MiB) |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        for size in sorted(searched):
+            plain = results[size]["project"]["seconds"]
+            full = results[size]["project+search"]
+            lines.append(
+                f"| {size:,} | {plain:.1f} | {full['seconds']:.1f} | "
+                f"{full['seconds'] / plain - 1:.0%} | {full['worker_peak_mib']:.0f} |"
+            )
     return "\n".join(lines)
 
 
@@ -133,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--search", action="store_true", help="include search indexing")
+    parser.add_argument(
+        "--search", action="store_true", help="also build the project with its search index"
+    )
     args = parser.parse_args(argv)
     results = {}
     for size in args.sizes:
