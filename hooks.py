@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from disclosure_log import formatting, safe_html, search_index
 from disclosure_log.build import Build, BuildFailed
+from disclosure_log.problems import format_problems
 
 log = logging.getLogger("mkdocs.disclosure_log")
 state: dict[str, Build] = {}
@@ -95,7 +96,13 @@ def on_page_content(html_body: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    problems = state["build"].verify_output(Path(config.site_dir))
+    build = state["build"]
+    found = build.content_problems()
+    for warning in (p for p in found if not p.is_error):
+        log.warning(str(warning))
+    if any(p.is_error for p in found):
+        raise PluginError(format_problems(found))
+    problems = build.verify_output(Path(config.site_dir))
     if problems:
         raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
     indexing = jobs.pop("search", None)

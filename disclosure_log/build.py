@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from disclosure_log.background import in_background
 from disclosure_log.config import Settings, settings_from_mkdocs
+from disclosure_log.content_checks import all_content_problems
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader, load_responses
@@ -29,15 +32,20 @@ class Build:
     site: SitePlan | None = None
     responses: list[Response] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    content_checks: Future[list[Problem]] | None = None
 
     @classmethod
     def from_config(cls, config: dict[str, Any], root: Path) -> Build:
         return cls(settings_from_mkdocs(config, root.resolve()))
 
     def plan(self) -> SitePlan:
-        """Load and check every response, then lay out the pages; fail on any error."""
+        """Load and check every response, then lay out the pages; fail on any error.
+
+        The content checks (personal data, markup, exemption cross-check) then run in another
+        process while the site is rendered; `content_problems` waits for them.
+        """
         table = load_exemption_table()
-        result = load_responses(Loader(self.settings, table, self.today))
+        result = load_responses(Loader(self.settings, table, self.today, check_content=False))
         if result.errors:
             raise BuildFailed(format_problems(result.problems))
         self.warnings = [p for p in result.problems if not p.is_error]
@@ -45,7 +53,18 @@ class Build:
         self.site = plan_site(result.responses, catalogue, self.settings)
         self.responses = result.responses
         self.files = result.files
+        self.content_checks = in_background(
+            all_content_problems,
+            self.responses,
+            self.settings.root,
+            table,
+            self.settings.personal_data_allow,
+        )
         return self.site
+
+    def content_problems(self) -> list[Problem]:
+        """What the content checks found, once they have finished."""
+        return sorted(self.content_checks.result()) if self.content_checks else []
 
     @property
     def pages(self) -> dict[str, PageSpec]:

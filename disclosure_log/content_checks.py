@@ -46,6 +46,19 @@ def content_problems(
     return problems
 
 
+def all_content_problems(
+    responses: list[Response], root: Path, table: ExemptionTable, site_allowed: tuple[str, ...]
+) -> list[Problem]:
+    """The content checks of every response; `root` is what the responses' paths are under."""
+    return [
+        problem
+        for response in responses
+        for problem in content_problems(
+            response, (root / response.path).parent, table, site_allowed
+        )
+    ]
+
+
 def field_problems(response: Response, allowed: list[str]) -> list[Problem]:
     problems = []
     for key, text in text_fields(response):

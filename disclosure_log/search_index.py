@@ -8,13 +8,12 @@ does not depend on the templates, and it parses a third of the bytes.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from disclosure_log import search_chunks
+from disclosure_log.background import in_background
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import Response
 from disclosure_log.publication import is_public
@@ -156,7 +156,4 @@ def start_indexing(
     site_dir: Path, responses: list[Response], bodies: Mapping[str, str], table: ExemptionTable
 ) -> Future[SearchIndex | None]:
     """Index in another process, so it runs on a second core while the site is rendered."""
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(index_responses, site_dir, responses, dict(bodies), table)
-    future.add_done_callback(lambda _: pool.shutdown(wait=False))
-    return future
+    return in_background(index_responses, site_dir, responses, dict(bodies), table)

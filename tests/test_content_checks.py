@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +13,7 @@ from disclosure_log.cli import main
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader, load_responses
+from tests.support.sites import site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT = FIXTURES / "content"
@@ -62,3 +67,20 @@ def test_body_and_front_matter_exemptions_are_cross_checked_as_warnings(tmp_path
     target = str(CONTENT / "crosscheck.md")
     assert main(["--config", str(config), "check", target]) == 0
     assert main(["--config", str(config), "check", "--strict", target]) == 1
+
+
+def test_a_build_with_personal_data_fails_naming_file_and_line(tmp_path: Path) -> None:
+    responses = tmp_path / "responses"
+    shutil.copytree(CONTENT, responses)
+    config = site_config(tmp_path, responses)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert build.returncode == 1
+    assert "responses/personal-data.md:18: personal data in the body: an email address" in (
+        build.stderr
+    )
+    assert "responses/unsafe.md:12: the body contains onerror attribute" in build.stderr
