@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import html
 
 from tests.support.server import serve
-from tests.support.visitor import build_visitor_site, page_types
+from tests.support.visitor import PAGE_TYPES, build_visitor_site, page_types
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 STATES = ["banner showing", "after a choice", "320px wide"]
@@ -62,28 +62,7 @@ def open_in_state(browser, url: str, state: str):
 
 
 @pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "home",
-        "all responses",
-        "response",
-        "topics",
-        "topic",
-        "exemption",
-        "year",
-        "outcome",
-        "search",
-        "statistics",
-        "open data",
-        "about",
-        "cookies",
-        "accessibility",
-        "privacy",
-        "leaving quickly",
-        "not found",
-    ],
-)
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_axe_finds_no_wcag_violations(browser, axe, site, site_url, kind, state):
     context, page = open_in_state(browser, site_url + page_types(site)[kind], state)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})

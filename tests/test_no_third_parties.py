@@ -4,27 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tests.support.visitor import page_types
+from tests.support.visitor import PAGE_TYPES, page_types
 
-WALK = [
-    "home",
-    "all responses",
-    "response",
-    "topics",
-    "topic",
-    "exemption",
-    "year",
-    "outcome",
-    "search",
-    "statistics",
-    "open data",
-    "about",
-    "cookies",
-    "accessibility",
-    "privacy",
-    "leaving quickly",
-    "not found",
-]
+WALK = list(PAGE_TYPES)
 
 
 def test_a_walk_through_the_site_requests_only_its_own_origin(page, sample_site, sample_url):

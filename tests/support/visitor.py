@@ -53,27 +53,31 @@ def first_page(site: Path, pattern: str) -> str:
     return folders[0].relative_to(site).as_posix() + "/"
 
 
+# Every type of page the site has: its URL, or a pattern whose first match stands for the type.
+PAGE_TYPES = {
+    "home": "",
+    "all responses": "responses/",
+    "response": "responses/*",
+    "topics": "topics/",
+    "topic": "topics/*",
+    "exemption": "exemptions/*",
+    "year": "years/*/*",
+    "outcome": "outcomes/*",
+    "search": "search/?q=drone",
+    "statistics": "statistics/",
+    "open data": "data/",
+    "about": "about/",
+    "cookies": "cookies/",
+    "accessibility": "accessibility/",
+    "privacy": "privacy/",
+    "leaving quickly": "leaving-quickly/",
+    "not found": "404.html",
+}
+
+
 def page_types(site: Path) -> dict[str, str]:
     """One URL (relative to the site root) for every type of page the site has."""
-    return {
-        "home": "",
-        "all responses": "responses/",
-        "response": first_page(site, "responses/*"),
-        "topics": "topics/",
-        "topic": first_page(site, "topics/*"),
-        "exemption": first_page(site, "exemptions/*"),
-        "year": first_page(site, "years/*/*"),
-        "outcome": first_page(site, "outcomes/*"),
-        "search": "search/?q=drone",
-        "statistics": "statistics/",
-        "open data": "data/",
-        "about": "about/",
-        "cookies": "cookies/",
-        "accessibility": "accessibility/",
-        "privacy": "privacy/",
-        "leaving quickly": "leaving-quickly/",
-        "not found": "404.html",
-    }
+    return {kind: first_page(site, url) if "*" in url else url for kind, url in PAGE_TYPES.items()}
 
 
 @dataclass
