@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from disclosure_log import loading
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log import loading
 from disclosure_log.loading import Loader
 
 VALID = (
