@@ -36,6 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         plan = build.plan()
     except BuildFailed as error:
         raise PluginError(str(error)) from None
+    build.start_writing(Path(config.site_dir))
     for warning in build.warnings:
         log.warning(str(warning))
     for spec in plan.pages.values():

@@ -17,7 +17,7 @@ from disclosure_log.loading import Loader, load_responses
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem, format_problems
 from disclosure_log.publication import is_built
-from disclosure_log.site import PageSpec, SitePlan, plan_site
+from disclosure_log.site import PageSpec, SitePlan, plan_site, write_files
 
 
 class BuildFailed(Exception):
@@ -33,6 +33,7 @@ class Build:
     responses: list[Response] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     content_checks: Future[list[Problem]] | None = None
+    writing: Future[list[str]] | None = None
 
     @classmethod
     def from_config(cls, config: dict[str, Any], root: Path) -> Build:
@@ -62,6 +63,10 @@ class Build:
         )
         return self.site
 
+    def start_writing(self, site_dir: Path) -> None:
+        """Write the files the engine need not know about, on another core."""
+        self.writing = in_background(write_files, site_dir, self.site.written)
+
     def content_problems(self) -> list[Problem]:
         """What the content checks found, once they have finished."""
         return sorted(self.content_checks.result()) if self.content_checks else []
@@ -76,13 +81,16 @@ class Build:
 
     def verify_output(self, site_dir: Path) -> list[str]:
         """Every response file became exactly one page and sits in every listing it belongs to."""
-        problems = []
+        problems = self.writing.result() if self.writing else []
         if len(self.responses) != len(self.files):
             problems.append(f"{len(self.files)} response files but {len(self.responses)} loaded")
         for response in self.responses:
             built = (site_dir / response.url / "index.html").is_file()
             if built != is_built(response):
                 problems.append(f"{response.path}: page /{response.url} built={built}")
+        for written in self.site.written:
+            if not (site_dir / written.path).is_file():
+                problems.append(f"/{written.path} was not written")
         listings = self.site.catalogue.listings()
         problems += missing_from_listings(self.site.catalogue, listings)
         for listing in listings:

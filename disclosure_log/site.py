@@ -50,6 +50,8 @@ class SitePlan:
     pages: dict[str, PageSpec]
     files: list[StaticFile]
     catalogue: Catalogue
+    # Files nothing links to and the engine need not know: written straight into the site.
+    written: list[StaticFile] = field(default_factory=list)
 
 
 def response_page(response: Response) -> PageSpec:
@@ -173,6 +175,20 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     pages = [response_page(r) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
     pages += [*index_pages(catalogue), statistics_page(responses), search_page()]
-    files = [f for r in built for f in attachment_files(r, settings) + reference_redirects(r)]
+    files = [f for r in built for f in attachment_files(r, settings)]
     files += data_files(responses, settings)
-    return SitePlan({page.path: page for page in pages}, files, catalogue)
+    redirects = [f for r in built for f in reference_redirects(r)]
+    return SitePlan({page.path: page for page in pages}, files, catalogue, redirects)
+
+
+def write_files(site_dir: Path, files: list[StaticFile]) -> list[str]:
+    """Write generated files into the built site; the paths that could not be written."""
+    failed = []
+    for file in files:
+        target = site_dir / file.path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content or b"")
+        except OSError as error:
+            failed.append(f"{file.path}: {error.strerror}")
+    return failed
