@@ -25,7 +25,6 @@ class Listing:
     url: str
     responses: tuple[Response, ...]
     page_size: int
-    description: str = ""
     feed: str = ""
 
     @property

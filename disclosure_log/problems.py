@@ -27,14 +27,6 @@ class Problem:
         return self.severity is Severity.ERROR
 
 
-class ProblemsFound(Exception):
-    """Raised when responses have errors; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
-
-
 def format_problems(problems: list[Problem]) -> str:
     return "\n".join([*(str(p) for p in problems), problem_counts(problems)])
 

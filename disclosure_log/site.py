@@ -31,10 +31,6 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     noindex: bool = False
 
-    @property
-    def url(self) -> str:
-        return self.path.removesuffix("index.md")
-
 
 @dataclass(frozen=True)
 class StaticFile:
