@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from disclosure_log.listings import public_newest_first
-from disclosure_log.model import Exemption, Response
+from disclosure_log.listings import Catalogue, public_newest_first
+from disclosure_log.model import Response
 from disclosure_log.urls import absolute_url, page_url
 
 
@@ -66,39 +66,22 @@ def utc_midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def feeds_for(responses: Iterable[Response], site_url: str, site_name: str) -> dict[str, bytes]:
+def feeds_for(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, bytes]:
     """Every feed of the site by path: all responses, one per topic, one per exemption cited."""
-    public = public_newest_first(responses)
 
-    def feed(path: str, title: str, selected: list[Response]) -> bytes:
+    def feed(path: str, title: str, selected: Iterable[Response]) -> bytes:
         url = absolute_url(site_url, path)
         return atom_feed(
             selected, title=title, feed_url=url, site_url=site_url, feed_id=url, author=site_name
         )
 
-    feeds = {"feeds/all.atom": feed("feeds/all.atom", site_name, public)}
-    for topic_slug, selected in by_topic(public).items():
-        path = f"feeds/topics/{topic_slug}.atom"
-        feeds[path] = feed(path, f"{site_name}: {selected[0].topic}", selected)
-    for exemption, selected in by_exemption(public).items():
-        path = f"feeds/exemptions/{exemption.slug}.atom"
+    everything = catalogue.all_listing()
+    feeds = {everything.feed: feed(everything.feed, site_name, everything.responses)}
+    for topic in catalogue.topics:
+        listing = catalogue.topic_listing(topic)
+        feeds[listing.feed] = feed(listing.feed, f"{site_name}: {topic}", listing.responses)
+    for exemption in catalogue.exemptions:
+        listing = catalogue.exemption_listing(exemption)
         title = f"{site_name}: {exemption.label} ({exemption.title})"
-        feeds[path] = feed(path, title, selected)
+        feeds[listing.feed] = feed(listing.feed, title, listing.responses)
     return feeds
-
-
-def by_topic(responses: list[Response]) -> dict[str, list[Response]]:
-    """Responses grouped by topic slug (the feed's file name), keeping their order."""
-    groups: dict[str, list[Response]] = {}
-    for response in responses:
-        groups.setdefault(response.topic_slug, []).append(response)
-    return groups
-
-
-def by_exemption(responses: list[Response]) -> dict[Exemption, list[Response]]:
-    """Responses grouped by each exemption they cite, keeping their order."""
-    groups: dict[str, tuple[Exemption, list[Response]]] = {}
-    for response in responses:
-        for exemption in {e.id: e for e in response.exemptions}.values():
-            groups.setdefault(exemption.id, (exemption, []))[1].append(response)
-    return dict(groups.values())

@@ -126,9 +126,11 @@ def search_page() -> PageSpec:
     )
 
 
-def data_files(responses: list[Response], settings: Settings) -> list[StaticFile]:
-    """Feeds and open data; each output asks `is_public` itself."""
-    outputs = feeds_for(responses, settings.site_url, settings.site_name)
+def data_files(
+    responses: list[Response], catalogue: Catalogue, settings: Settings
+) -> list[StaticFile]:
+    """Feeds (from the listings, so public responses only) and open data."""
+    outputs = feeds_for(catalogue, settings.site_url, settings.site_name)
     outputs["data/responses.json"] = responses_json(responses, settings.site_url)
     outputs["data/responses.csv"] = responses_csv(responses, settings.site_url)
     outputs["data/responses.schema.json"] = responses_schema()
@@ -172,7 +174,7 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
     pages += [*index_pages(catalogue), statistics_page(responses), search_page()]
     files = [f for r in built for f in attachment_files(r, settings)]
-    files += data_files(responses, settings)
+    files += data_files(responses, catalogue, settings)
     redirects = [f for r in built for f in reference_redirects(r)]
     return SitePlan({page.path: page for page in pages}, files, catalogue, redirects)
 

@@ -3,7 +3,9 @@ from datetime import date
 import feedparser
 import pytest
 
+from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.feeds import atom_feed, feeds_for
+from disclosure_log.listings import Catalogue
 from disclosure_log.model import Status
 from tests.factories import DRAFT, PUBLISHED, SITE_URL, WITHDRAWN, make_response, sample_responses
 
@@ -12,7 +14,8 @@ SITE_NAME = "Example Council disclosure log"
 
 @pytest.fixture(scope="module")
 def feeds():
-    return feeds_for(sample_responses(), SITE_URL, SITE_NAME)
+    catalogue = Catalogue(sample_responses(), load_exemption_table(), page_size=50)
+    return feeds_for(catalogue, SITE_URL, SITE_NAME)
 
 
 def parse(feed: bytes):
