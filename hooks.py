@@ -10,10 +10,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from disclosure_log import formatting, safe_html, search_index
 from disclosure_log.build import Build, BuildFailed
+from disclosure_log.fragments import FragmentCache, shared_nav_key
 from disclosure_log.problems import format_problems
 
 log = logging.getLogger("mkdocs.disclosure_log")
@@ -22,6 +24,8 @@ state: dict[str, Build] = {}
 bodies: dict[str, str] = {}
 # Work started during the build and awaited at its end.
 jobs: dict[str, Future] = {}
+# The addresses of the pages in the site navigation.
+nav_urls: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -61,6 +65,11 @@ def add_file(files: Files, file: File) -> None:
     files.append(file)
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    nav_urls[:] = [page.url for page in nav.pages]
+    return nav
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page's content is rendered by now: start the search index beside the templates."""
     build = state["build"]
@@ -72,7 +81,14 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["file_size"] = formatting.file_size
     env.globals["catalogue"] = state["build"].catalogue
     env.globals["log_settings"] = state["build"].settings
+    env.globals["fragment_cache"] = FragmentCache()
+    env.globals["nav_key"] = nav_key
     return env
+
+
+def nav_key(page: Page | None) -> str | None:
+    """Pages that can share one rendering of the site navigation share this key."""
+    return shared_nav_key(page.url, nav_urls) if page is not None else None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -16,6 +16,7 @@ from tests.support.sites import FIXTURES, build_site, site_config
 
 RESPONSES = FIXTURES / "responses"
 TITLE = "Stop & search: <b>Section 60</b> authorisations"
+NAV_LINK = "//nav[contains(@class, 'md-nav--primary')]//a[contains(@class, 'md-nav__link')]"
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +203,29 @@ def test_responses_stay_out_of_the_navigation(site: Path) -> None:
     doc = parse(site, "responses/01-foi-23-000101")
     nav_links = doc.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
     assert not [href for href in nav_links if "01-foi" in href]
+
+
+def test_site_navigation_leads_to_the_same_pages_from_every_page(site: Path) -> None:
+    """The navigation is rendered once per folder and reused; its links must still be right."""
+
+    def nav_targets(page: Path) -> list[str]:
+        url = "http://site/" + page.relative_to(site).as_posix()
+        hrefs = html.parse(str(page)).getroot().xpath(f"{NAV_LINK}/@href")
+        return [urlparse(urljoin(url, href)).path for href in hrefs if not href.startswith("#")]
+
+    expected = nav_targets(site / "index.html")
+    redirects = site / "ref"
+    pages = [page for page in site.rglob("index.html") if not page.is_relative_to(redirects)]
+    wrong = [str(p.relative_to(site)) for p in pages if nav_targets(p) != expected]
+    assert len(pages) > 20
+    assert "/topics/" in expected
+    assert wrong == []
+
+
+def test_a_page_in_the_navigation_is_marked_as_the_current_one(site: Path) -> None:
+    for url, title in [("about", "About the log"), ("topics", "Responses by topic")]:
+        active = parse(site, url).xpath(f"{NAV_LINK}[contains(@class, '--active')]")
+        assert [" ".join(a.text_content().split()) for a in active][:1] == [title]
 
 
 def test_a_build_with_bad_responses_fails_naming_file_and_line(tmp_path: Path) -> None:
