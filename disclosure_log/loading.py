@@ -6,6 +6,7 @@ import difflib
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -366,6 +367,12 @@ class Loader:
             lines=reader.lines,
         )
         self.check_dates(reader, response)
+        if response.topic and not response.topic_slug:
+            reader.problem(
+                "topic",
+                f"topic '{response.topic}' has no letters or digits to make its web address "
+                "from; name it in words, e.g. topic: Road safety",
+            )
         if status is not Status.WITHDRAWN and not response.body.strip():
             reader.problems.append(
                 Problem(
@@ -532,6 +539,7 @@ def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResul
         if response is not None:
             candidates.append(response)
     problems.extend(duplicate_references([r for r in candidates if r.reference]))
+    problems.extend(clashing_topics([r for r in candidates if r.topic_slug]))
     failed = {p.path for p in problems if p.is_error}
     responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
@@ -548,14 +556,21 @@ def load_each(loader: Loader, files: list[Path]) -> list[tuple[Response | None, 
         return list(pool.map(loader.load_file, files, chunksize=chunk))
 
 
+def sharing_an_address(
+    responses: list[Response], address: Callable[[Response], str]
+) -> Iterator[tuple[Response, Response]]:
+    """Each response whose `address` an earlier one already has, with the first to have it."""
+    first_by_address: dict[str, Response] = {}
+    for response in responses:
+        first = first_by_address.setdefault(address(response), response)
+        if first is not response:
+            yield first, response
+
+
 def duplicate_references(responses: list[Response]) -> list[Problem]:
     """References must be unique, also once reduced to the URL they are published at."""
-    first_by_slug: dict[str, Response] = {}
     problems = []
-    for response in responses:
-        first = first_by_slug.setdefault(response.slug, response)
-        if first is response:
-            continue
+    for first, response in sharing_an_address(responses, lambda r: r.slug):
         same = (
             "the same reference"
             if first.reference == response.reference
@@ -569,6 +584,24 @@ def duplicate_references(responses: list[Response]) -> list[Problem]:
                 f"duplicate reference '{response.reference}': {first.path} line "
                 f"{first.lines.get('reference', 2)} has {same}; give each "
                 "response its own reference",
+            )
+        )
+    return problems
+
+
+def clashing_topics(responses: list[Response]) -> list[Problem]:
+    """Topics written differently must not share one listing's web address."""
+    problems = []
+    for first, response in sharing_an_address(responses, lambda r: r.topic_slug):
+        if first.topic == response.topic:
+            continue
+        problems.append(
+            Problem(
+                response.path,
+                response.lines.get("topic", 2),
+                f"topic '{response.topic}' is written differently from '{first.topic}' in "
+                f"{first.path} line {first.lines.get('topic', 2)}, and both would be listed at "
+                f"topics/{response.topic_slug}/; write the topic the same way in both",
             )
         )
     return problems

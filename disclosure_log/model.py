@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -140,5 +141,6 @@ class Response:
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII letters and digits joined by hyphens, stable across title edits."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lower-case ASCII letters and digits joined by hyphens, accents dropped ('é' is 'e')."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")

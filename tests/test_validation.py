@@ -11,6 +11,7 @@ from disclosure_log.cli import main
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader, load_responses
+from disclosure_log.model import slugify
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INVALID = FIXTURES / "invalid"
@@ -47,6 +48,7 @@ def problems_of(name: str) -> list[str]:
         ("missing-attachment.md", 8, "attachment 'attachments/not-there.csv' does not exist"),
         ("empty-body.md", 7, "the response has no body"),
         ("not-utf8.md", 8, "the file is not UTF-8 text; save it with UTF-8 encoding"),
+        ("topic-without-letters.md", 5, "topic '???' has no letters or digits to make its web"),
     ],
 )
 def test_bad_input_is_reported_with_file_and_line(name: str, line: int, expected: str) -> None:
@@ -74,6 +76,25 @@ def test_duplicate_reference_names_both_files() -> None:
         "invalid/duplicate-first.md line 2 has the same reference; give each response its own "
         "reference"
     ]
+
+
+def test_topics_written_differently_cannot_share_a_listing() -> None:
+    folder = FIXTURES / "clashing-topics"
+    result = load_responses(loader(), sorted(folder.glob("*.md")))
+    assert [str(p) for p in result.problems] == [
+        "clashing-topics/stop-and-search-capitals.md:6: topic 'Stop and Search' is written "
+        "differently from 'Stop and search' in clashing-topics/stop-and-search-again.md line 5, "
+        "and both would be listed at topics/stop-and-search/; write the topic the same way in both"
+    ]
+    assert [r.topic for r in result.responses] == ["Stop and search", "Stop and search"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("Stop and search", "stop-and-search"), ("Café licences", "cafe-licences"), ("???", "")],
+)
+def test_web_addresses_keep_ascii_letters_and_digits_and_drop_accents(text: str, slug: str) -> None:
+    assert slugify(text) == slug
 
 
 def test_every_problem_is_reported_at_once() -> None:
