@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting, safe_html, search_index
+from disclosure_log import formatting, previous_build, safe_html, search_index
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.fragments import FragmentCache, shared_nav_key
 from disclosure_log.problems import format_problems
@@ -32,6 +32,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state["build"] = Build.from_config(config, Path(config.config_file_path).parent)
     bodies.clear()
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    clearing = previous_build.clear_in_background(Path(config.site_dir))
+    if clearing is not None:
+        jobs["clear"] = clearing
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -113,6 +119,7 @@ def on_page_content(html_body: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    await_clearing()
     build = state["build"]
     found = build.content_problems()
     for warning in (p for p in found if not p.is_error):
@@ -122,6 +129,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = build.verify_output(Path(config.site_dir))
     if problems:
         raise PluginError("Responses were lost in the build:\n" + "\n".join(problems))
+    await_search_index()
+
+
+def await_clearing() -> None:
+    """The previous build's files must be gone before the site is published."""
+    clearing = jobs.pop("clear", None)
+    left = clearing.result() if clearing is not None else []
+    if left:
+        raise PluginError(f"The previous build's files could not be deleted: {', '.join(left)}")
+
+
+def await_search_index() -> None:
     indexing = jobs.pop("search", None)
     if indexing is None:
         return

@@ -240,7 +240,7 @@ def test_a_build_with_bad_responses_fails_naming_file_and_line(tmp_path: Path) -
     )
     assert build.returncode == 1
     message = build.stderr
-    assert "19 error(s), 0 warning(s) in the responses." in message
+    assert "20 error(s), 0 warning(s) in the responses." in message
     assert "future-date.md:4: date 2031-01-01 is in the future" in message
     assert "unknown-field.md:5: unknown field 'recieved'" in message
 
