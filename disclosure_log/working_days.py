@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 import holidays
@@ -31,5 +31,17 @@ def working_days_between(received: date, sent: date) -> int:
     """
     if sent < received:
         raise ValueError(f"sent {sent} is before received {received}")
-    days = (received + timedelta(days=n) for n in range(1, (sent - received).days + 1))
-    return sum(is_working_day(day) for day in days)
+    holidays_on_weekdays = sum(
+        1
+        for year in range(received.year, sent.year + 1)
+        for day in bank_holidays(year)
+        if received < day <= sent and day.weekday() < _SATURDAY
+    )
+    return weekdays_after(received, (sent - received).days) - holidays_on_weekdays
+
+
+def weekdays_after(start: date, days: int) -> int:
+    """Mondays to Fridays among the `days` days that follow `start`."""
+    weeks, rest = divmod(days, 7)
+    first = start.weekday()
+    return weeks * 5 + sum((first + n) % 7 < _SATURDAY for n in range(1, rest + 1))

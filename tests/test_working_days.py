@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosure_log.working_days import (
     STATUTORY_LIMIT,
@@ -93,3 +95,13 @@ def test_twenty_working_day_deadline_over_christmas_2023():
 def test_sent_before_received_is_an_error():
     with pytest.raises(ValueError, match="before received"):
         working_days_between(date(2024, 3, 5), date(2024, 3, 4))
+
+
+@given(
+    received=st.dates(min_value=date(2015, 1, 1), max_value=date(2027, 12, 31)),
+    days=st.integers(min_value=0, max_value=800),
+)
+def test_counting_agrees_with_checking_every_day(received: date, days: int) -> None:
+    sent = received + timedelta(days=days)
+    every_day = (received + timedelta(days=n) for n in range(1, days + 1))
+    assert working_days_between(received, sent) == sum(map(is_working_day, every_day))
