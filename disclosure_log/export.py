@@ -41,12 +41,14 @@ def responses_json(
 ) -> bytes:
     """/data/responses.json: described by data/schemas/responses.schema.json."""
     records = exported_records(responses, site_url)
-    document = {
-        "generated": (generated or date.today()).isoformat(),
-        "count": len(records),
-        "responses": records,
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+    # One record a line: readable, and written by the json module's fast encoder (indenting
+    # everything would use its slow one).
+    lines = "".join(f"\n    {json.dumps(record, ensure_ascii=False)}," for record in records)
+    on_the_day = json.dumps((generated or date.today()).isoformat())
+    return (
+        f'{{\n  "generated": {on_the_day},\n  "count": {len(records)},\n'
+        f'  "responses": [{lines.rstrip(",")}\n  ]\n}}\n'
+    ).encode()
 
 
 def responses_schema() -> bytes:
