@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import resource
 import sys
 import time
@@ -21,6 +22,7 @@ def main() -> None:
     started = time.perf_counter()
     build(load_config(sys.argv[1]))
     seconds = time.perf_counter() - started
+    wait_for_workers()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(
@@ -28,6 +30,13 @@ def main() -> None:
             {"seconds": seconds, "peak_mib": peak_kib / 1024, "worker_peak_mib": workers_kib / 1024}
         )
     )
+
+
+def wait_for_workers(timeout: float = 60) -> None:
+    """Reap the build's finished worker processes, so that their peak memory is counted."""
+    deadline = time.monotonic() + timeout
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 if __name__ == "__main__":
