@@ -108,12 +108,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Response bodies come from outside the theme: render them through the sanitiser.
 
-    The sanitised body is also what the search index holds.
+    The sanitised body is also what the search index holds, when there is one.
     """
-    spec = state["build"].pages.get(page.file.src_uri)
+    build = state["build"]
+    spec = build.pages.get(page.file.src_uri)
     if spec is not None and spec.template == "response.html":
         body = safe_html.sanitize_body_html(html_body)
-        bodies[spec.context["response"].reference] = body
+        if build.settings.search_index:
+            bodies[spec.context["response"].reference] = body
         return body
     return html_body
 
