@@ -36,11 +36,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make spreadsheet programs evaluate a cell as a formula."""
 
 
-def responses_json(
-    responses: Iterable[Response], site_url: str, *, generated: date | None = None
-) -> bytes:
-    """/data/responses.json: described by data/schemas/responses.schema.json."""
-    records = exported_records(responses, site_url)
+def records_json(records: list[dict[str, Any]], *, generated: date | None = None) -> bytes:
+    """/data/responses.json from `exported_records`: described by its schema."""
     # One record a line: readable, and written by the json module's fast encoder (indenting
     # everything would use its slow one).
     lines = "".join(f"\n    {json.dumps(record, ensure_ascii=False)}," for record in records)
@@ -56,12 +53,12 @@ def responses_schema() -> bytes:
     return files("disclosure_log").joinpath("data/schemas/responses.schema.json").read_bytes()
 
 
-def responses_csv(responses: Iterable[Response], site_url: str) -> bytes:
-    """/data/responses.csv: one row per record, lists joined with "; ", formulas defused."""
+def records_csv(records: list[dict[str, Any]]) -> bytes:
+    """/data/responses.csv from `exported_records`: lists joined with "; ", formulas defused."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for record in exported_records(responses, site_url):
+    for record in records:
         writer.writerow({key: csv_cell(value) for key, value in csv_row(record).items()})
     return out.getvalue().encode()
 

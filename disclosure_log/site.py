@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log.config import Settings
-from disclosure_log.export import responses_csv, responses_json, responses_schema
+from disclosure_log.export import exported_records, records_csv, records_json, responses_schema
 from disclosure_log.feeds import feeds_for
 from disclosure_log.listings import Catalogue, ListingPage
 from disclosure_log.model import Response
@@ -131,8 +131,9 @@ def data_files(
 ) -> list[StaticFile]:
     """Feeds (from the listings, so public responses only) and open data."""
     outputs = feeds_for(catalogue, settings.site_url, settings.site_name)
-    outputs["data/responses.json"] = responses_json(responses, settings.site_url)
-    outputs["data/responses.csv"] = responses_csv(responses, settings.site_url)
+    records = exported_records(responses, settings.site_url)
+    outputs["data/responses.json"] = records_json(records)
+    outputs["data/responses.csv"] = records_csv(records)
     outputs["data/responses.schema.json"] = responses_schema()
     return [StaticFile(path, content=content) for path, content in outputs.items()]
 

@@ -9,8 +9,9 @@ import pytest
 from disclosure_log.export import (
     CSV_COLUMNS,
     csv_cell,
-    responses_csv,
-    responses_json,
+    exported_records,
+    records_csv,
+    records_json,
     responses_schema,
 )
 from disclosure_log.model import Attachment, Outcome
@@ -30,12 +31,14 @@ GENERATED = date(2024, 6, 1)
 
 @pytest.fixture(scope="module")
 def document():
-    return json.loads(responses_json(sample_responses(), SITE_URL, generated=GENERATED))
+    return json.loads(
+        records_json(exported_records(sample_responses(), SITE_URL), generated=GENERATED)
+    )
 
 
 @pytest.fixture(scope="module")
 def rows():
-    text = responses_csv(sample_responses(), SITE_URL).decode("utf-8")
+    text = records_csv(exported_records(sample_responses(), SITE_URL)).decode("utf-8")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
@@ -116,7 +119,9 @@ def test_withdrawn_is_a_bare_stub_and_draft_is_absent(document):
 
 def test_json_keeps_unicode_readable():
     response = make_response(title="Café, Ysgol Gymraeg 2024")
-    assert "Café, Ysgol Gymraeg 2024" in responses_json([response], SITE_URL).decode("utf-8")
+    assert "Café, Ysgol Gymraeg 2024" in records_json(
+        exported_records([response], SITE_URL)
+    ).decode("utf-8")
 
 
 def test_csv_header_and_order(rows):
@@ -161,7 +166,7 @@ def test_csv_withdrawn_row_has_only_reference_status_and_date(rows):
 
 
 def test_csv_leaves_out_drafts():
-    text = responses_csv(sample_responses(), SITE_URL).decode("utf-8")
+    text = records_csv(exported_records(sample_responses(), SITE_URL)).decode("utf-8")
     assert DRAFT not in text
     assert "Secret" not in text
 
@@ -176,7 +181,7 @@ def test_csv_defuses_formulas_in_every_column():
         exemptions=(S43, S21),
         attachments=(Attachment("a.pdf", "A", 1),),
     )
-    text = responses_csv([response], SITE_URL).decode("utf-8")
+    text = records_csv(exported_records([response], SITE_URL)).decode("utf-8")
     row = next(csv.DictReader(io.StringIO(text, newline="")))
     assert row["reference"] == "'@FOI-1"
     assert row["title"] == '\'=HYPERLINK("http://evil.example")'
@@ -204,7 +209,7 @@ def test_csv_cell(value, cell):
 
 
 def test_csv_is_utf8_with_crlf_rows():
-    data = responses_csv([make_response(title="Café")], SITE_URL)
+    data = records_csv(exported_records([make_response(title="Café")], SITE_URL))
     assert "Café".encode() in data
     assert data.startswith(b"reference,status,")
     assert data.count(b"\r\n") == 2
