@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from importlib.resources import files
 from typing import Any
@@ -13,7 +13,7 @@ from typing import Any
 from disclosure_log.listings import newest_first, public_newest_first
 from disclosure_log.model import Response, Status
 from disclosure_log.urls import attachment_url, page_url
-from disclosure_log.working_days import working_days_between
+from disclosure_log.working_days import UK_CALENDAR, Calendar, working_days_between
 
 CSV_COLUMNS = (
     "reference",
@@ -63,17 +63,28 @@ def records_csv(records: list[dict[str, Any]]) -> bytes:
     return out.getvalue().encode()
 
 
-def exported_records(responses: Iterable[Response], site_url: str) -> list[dict[str, Any]]:
-    """Published responses newest first, then withdrawn stubs; drafts are left out."""
+def exported_records(
+    responses: Iterable[Response], site_url: str, calendars: Mapping[str, Calendar] | None = None
+) -> list[dict[str, Any]]:
+    """Published responses newest first, then withdrawn stubs; drafts are left out.
+
+    `calendars` gives each regime's working days (FOISA counts Scotland's bank holidays).
+    """
     responses = list(responses)
-    published = [published_record(r, site_url) for r in public_newest_first(responses)]
+    calendars = calendars or {}
+    published = [
+        published_record(r, site_url, calendars.get(r.regime, UK_CALENDAR))
+        for r in public_newest_first(responses)
+    ]
     withdrawn = [
         withdrawn_record(r) for r in newest_first(responses) if r.status is Status.WITHDRAWN
     ]
     return published + withdrawn
 
 
-def published_record(response: Response, site_url: str) -> dict[str, Any]:
+def published_record(
+    response: Response, site_url: str, calendar: Calendar = UK_CALENDAR
+) -> dict[str, Any]:
     """What the open data says about a published response."""
     return {
         "reference": response.reference,
@@ -84,8 +95,10 @@ def published_record(response: Response, site_url: str) -> dict[str, Any]:
         "regime": response.regime,
         "topic": response.topic,
         "outcome": response.outcome.value,
-        "exemptions": [{"id": e.id, "title": e.title} for e in response.exemptions],
-        "days_to_respond": days_to_respond(response),
+        "exemptions": [
+            {"id": e.id, "title": e.title, "covers": e.covers} for e in response.exemptions
+        ],
+        "days_to_respond": days_to_respond(response, calendar),
         "url": page_url(site_url, response),
         "attachment_urls": [attachment_url(site_url, response, a) for a in response.attachments],
     }
@@ -100,11 +113,11 @@ def withdrawn_record(response: Response) -> dict[str, Any]:
     }
 
 
-def days_to_respond(response: Response) -> int | None:
+def days_to_respond(response: Response, calendar: Calendar = UK_CALENDAR) -> int | None:
     """Working days from receipt to response, or None when the received date is unknown."""
     if response.received is None:
         return None
-    return working_days_between(response.received, response.date)
+    return working_days_between(response.received, response.date, calendar)
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def feed_entry(response: Response, site_url: str) -> FeedEntry:
     entry.summary(entry_summary(response))
     entry.category(term=response.topic, label=response.topic)
     for exemption in response.exemptions:
-        entry.category(term=exemption.id, label=f"{exemption.label}: {exemption.title}")
+        entry.category(term=exemption.id, label=f"{exemption.label}: {exemption.description}")
     return entry
 
 
@@ -82,6 +82,6 @@ def feeds_for(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, 
         feeds[listing.feed] = feed(listing.feed, f"{site_name}: {topic}", listing.responses)
     for exemption in catalogue.exemptions:
         listing = catalogue.exemption_listing(exemption)
-        title = f"{site_name}: {exemption.label} ({exemption.title})"
+        title = f"{site_name}: {exemption.label} ({exemption.description})"
         feeds[listing.feed] = feed(listing.feed, title, listing.responses)
     return feeds

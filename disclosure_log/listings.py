@@ -143,7 +143,7 @@ class Catalogue:
         return self.listing(
             "exemption",
             exemption.id,
-            f"{exemption.label}: {exemption.title}",
+            f"{exemption.label}: {exemption.description}",
             exemption_url(exemption),
             self.exemptions.get(exemption, ()),
             feed=f"feeds/exemptions/{exemption.slug}.atom" if exemption in self.exemptions else "",
@@ -188,6 +188,12 @@ class Catalogue:
             Count(t, topic_url(t), len(self.topics[t]))
             for t in sorted(self.topics, key=str.casefold)
         ]
+
+    def regimes_shown(self, default_regime: str = "") -> list[str]:
+        """The regimes the exemptions page lists: the log's default and every one in use."""
+        used = {r.regime for r in self.public}
+        default = default_regime or self.table.default_regime
+        return [code for code in self.table.regimes if code == default or code in used]
 
     def exemption_counts(self) -> list[tuple[Exemption, int]]:
         return [(e, len(self.exemptions.get(e, ()))) for e in self.table]

@@ -59,7 +59,12 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Exemption:
-    """One entry of a jurisdiction's reference table, e.g. FOIA section 21(1)."""
+    """One entry of a jurisdiction's reference table, e.g. FOIA section 21(1).
+
+    `title` is the heading of its section or regulation as enacted; `covers` says in plain
+    words what the subsection or paragraph is about; `read_with` names the provision it is a
+    condition of (FOIA 40(3A) is read with 40(2)).
+    """
 
     regime: str
     citation: str
@@ -67,6 +72,10 @@ class Exemption:
     kind: Kind
     label_prefix: str
     note: str = ""
+    covers: str = ""
+    read_with: str = ""
+    # What a letter's "### Section 31(1)(a) - ..." heading calls it.
+    letter_title: str = ""
 
     @cached_property
     def id(self) -> str:
@@ -75,6 +84,11 @@ class Exemption:
     @property
     def label(self) -> str:
         return f"{self.label_prefix} {self.citation}"
+
+    @property
+    def description(self) -> str:
+        """The heading, then what the subsection covers: 'Law enforcement: the prevention ...'."""
+        return f"{self.title}: {self.covers}" if self.covers else self.title
 
     @cached_property
     def slug(self) -> str:

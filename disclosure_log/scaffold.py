@@ -93,8 +93,13 @@ def response_path(settings: Settings, draft: Draft) -> Path:
     return settings.responses_dir / year / f"{slugify(draft.reference)}.md"
 
 
-def front_matter(draft: Draft, table: ExemptionTable) -> dict[str, object]:
-    """The given fields in the contract's order, dates as dates so YAML writes them bare."""
+def front_matter(
+    draft: Draft, table: ExemptionTable, default_regime: str = ""
+) -> dict[str, object]:
+    """The given fields in the contract's order, dates as dates so YAML writes them bare.
+
+    `regime` is written only when it is not the log's default.
+    """
     values: dict[str, object] = {
         "reference": draft.reference,
         "title": draft.title,
@@ -102,7 +107,9 @@ def front_matter(draft: Draft, table: ExemptionTable) -> dict[str, object]:
         "topic": draft.topic,
         "outcome": draft.outcome,
         "received": as_date(draft.received) if draft.received else None,
-        "regime": draft.regime if draft.regime != table.default_regime else None,
+        "regime": draft.regime
+        if draft.regime != (default_regime or table.default_regime)
+        else None,
         "exemptions": draft.exemptions or None,
         "summary": draft.summary or None,
     }
@@ -119,10 +126,12 @@ def as_date(text: str) -> date | str:
 
 def body(draft: Draft, table: ExemptionTable) -> str:
     """A body laid out like a real response, with guidance for staff to replace."""
-    regime_name = table.regimes[draft.regime].name if draft.regime in table.regimes else ""
+    regime = table.regimes.get(draft.regime)
+    regime_name = regime.name if regime else ""
+    commissioner = regime.commissioner if regime else "Information Commissioner's Office"
     reasons = [
-        f"### {exemption.label} {EN_DASH} {exemption.title}\n\n{guidance(REASONS_GUIDANCE)}"
-        for exemption in exemptions_of(draft, table)
+        f"### {e.label} {EN_DASH} {e.letter_title or e.title}\n\n{guidance(REASONS_GUIDANCE)}"
+        for e in exemptions_of(draft, table)
     ] or [
         guidance(
             f"One '### Section [number] {EN_DASH} [title]' heading for each exemption, "
@@ -151,8 +160,7 @@ def body(draft: Draft, table: ExemptionTable) -> str:
         ),
         "## Complaints",
         "If you are unhappy with this response, you can ask for an internal review within "
-        "40 working days. If you are still unhappy, you can complain to the Information "
-        "Commissioner's Office.",
+        f"40 working days. If you are still unhappy, you can complain to the {commissioner}.",
     ]
     return "\n\n".join(sections) + "\n"
 
@@ -166,9 +174,9 @@ def exemptions_of(draft: Draft, table: ExemptionTable):
     return list(dict.fromkeys(e for e in found if e is not None))
 
 
-def render(draft: Draft, table: ExemptionTable) -> str:
+def render(draft: Draft, table: ExemptionTable, default_regime: str = "") -> str:
     """The whole file: front-matter written by python-frontmatter, then the body."""
-    post = frontmatter.Post(body(draft, table), **front_matter(draft, table))
+    post = frontmatter.Post(body(draft, table), **front_matter(draft, table, default_regime))
     return frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
 
 
@@ -179,7 +187,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
         raise ScaffoldRefused(
             f"{display(path, loader)} already exists; edit it, or give another reference"
         )
-    text = render(draft, loader.table)
+    text = render(draft, loader.table, loader.default_regime)
     response, problems = loader.load_text(path, text)
     clash = next((r for r in existing.responses if response and r.slug == response.slug), None)
     if clash is not None:
@@ -229,7 +237,7 @@ class Prompter:
         draft.topic = self.confirm_topic(draft.topic)
         draft.outcome = draft.outcome or self.ask(f"Outcome ({', '.join(Outcome)}): ")
         draft.regime = draft.regime or self.ask(
-            f"Regime ({', '.join(table.regimes)}) [{table.default_regime}]: "
+            f"Regime ({', '.join(table.regimes)}) [{self.loader.default_regime}]: "
         )
         if not draft.exemptions:
             given = self.ask("Exemptions, comma-separated (e.g. 40(2), 43(2); optional): ")
@@ -255,7 +263,7 @@ def complete(draft: Draft, loader: Loader) -> Draft:
     draft.outcome = draft.outcome.strip().lower()
     draft.date = draft.date.strip() or loader.today.isoformat()
     draft.received = draft.received.strip()
-    draft.regime = draft.regime.strip().upper() or loader.table.default_regime
+    draft.regime = draft.regime.strip().upper() or loader.default_regime
     draft.summary = " ".join(draft.summary.split())
     return draft
 

@@ -72,7 +72,7 @@ def exemptions_chart(counts: tuple[ExemptionCount, ...]) -> Chart:
         headers=["Exemption", "Responses", *(outcome.label for outcome in Outcome)],
         rows=[
             (
-                f"{c.exemption.label} ({c.exemption.regime}): {c.exemption.title}",
+                f"{c.exemption.label} ({c.exemption.regime}): {c.exemption.description}",
                 c.total,
                 *(n for _, n in c.by_outcome),
             )

@@ -5,22 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from disclosure_log.model import Attachment, Exemption, Kind, Outcome, Response, Status
+from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.model import Attachment, Outcome, Response, Status
 
 SITE_URL = "https://foi.example.gov.uk/log/"
+PROVISIONS = load_exemption_table().provisions
 
-S21 = Exemption(
-    "FOIA", "21(1)", "Information accessible to applicant by other means", Kind.ABSOLUTE, "Section"
-)
-S40 = Exemption("FOIA", "40(2)", "Personal information of third parties", Kind.MIXED, "Section")
-S43 = Exemption("FOIA", "43(2)", "Prejudice to commercial interests", Kind.QUALIFIED, "Section")
-R12_5_E = Exemption(
-    "EIR",
-    "12(5)(e)",
-    "Confidentiality of commercial or industrial information",
-    Kind.QUALIFIED,
-    "Regulation",
-)
+S21 = PROVISIONS[("FOIA", "21(1)")]
+S40 = PROVISIONS[("FOIA", "40(2)")]
+S43 = PROVISIONS[("FOIA", "43(2)")]
+R12_5_E = PROVISIONS[("EIR", "12(5)(e)")]
 
 
 def make_response(reference: str = "FOI-24-0001", **changes) -> Response:

@@ -6,9 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_log.exemptions import load_exemption_table, parse_citation
-from disclosure_log.model import Kind
+from disclosure_log.exemptions import (
+    Procedural,
+    bundled_table_paths,
+    load_exemption_table,
+    parse_citation,
+)
 
+FIXTURES = Path(__file__).parent / "fixtures" / "exemption-data"
 TABLE = load_exemption_table()
 
 
@@ -55,37 +60,38 @@ def test_table_covers_foia_21_to_44_refusal_grounds_and_eir_exceptions() -> None
     assert "EIR 13(1)" in ids
 
 
+def test_a_new_jurisdiction_is_a_data_file_not_code() -> None:
+    without_scotland = tuple(p for p in bundled_table_paths() if "foisa" not in p.name)
+    assert "FOISA" not in load_exemption_table(without_scotland).regimes
+    table = load_exemption_table((*without_scotland, FIXTURES / "valid.yaml"))
+    assert table.normalise("article 9(1)", "FOIA").id == "TEST 9(1)"
+    assert table.normalise("TIA 9(1)", "FOIA").label == "Article 9(1)"
+
+
 @pytest.mark.parametrize(
-    ("canonical", "kind"),
+    ("written", "regime", "canonical"),
     [
-        ("FOIA 21(1)", Kind.ABSOLUTE),
-        ("FOIA 31(1)(a)", Kind.QUALIFIED),
-        ("FOIA 40(2)", Kind.MIXED),
-        ("FOIA 41(1)", Kind.ABSOLUTE),
-        ("FOIA 12(1)", Kind.REFUSAL_GROUND),
-        ("EIR 12(5)(e)", Kind.QUALIFIED),
+        ("38(1)(b)", "FOISA", "FOISA 38(1)(b)"),
+        ("s38(1)(b)", "FOISA", "FOISA 38(1)(b)"),
+        ("Section 35(1)(a)", "FOISA", "FOISA 35(1)(a)"),
+        ("FOISA s.30(b)(i)", "FOIA", "FOISA 30(b)(i)"),
+        ("FOIA 40(2)", "FOISA", "FOIA 40(2)"),
+        ("reg 10(5)(a)", "FOISA", "EIRS 10(5)(a)"),
+        ("EIR 10(4)(a)", "EIRS", "EIRS 10(4)(a)"),
+        ("EIR 12(4)(a)", "FOIA", "EIR 12(4)(a)"),
+        ("18(1)", "FOISA", "FOISA 18(1)"),
+        ("s40(3A)(a)", "FOIA", "FOIA 40(3A)(a)"),
+        ("40(5B)(a)(i)", "FOIA", "FOIA 40(5B)(a)(i)"),
     ],
 )
-def test_each_provision_says_whether_it_is_absolute_or_qualified(canonical, kind) -> None:
-    (exemption,) = [e for e in TABLE if e.id == canonical]
-    assert exemption.kind is kind
-    assert exemption.title
+def test_a_citation_is_read_in_the_response_s_jurisdiction(written, regime, canonical) -> None:
+    assert TABLE.normalise(written, regime).id == canonical
 
 
-def test_a_new_jurisdiction_is_a_data_file_not_code(tmp_path: Path) -> None:
-    foisa = tmp_path / "foisa-2002.yaml"
-    foisa.write_text(
-        "regime: FOISA\nname: Freedom of Information (Scotland) Act 2002\n"
-        "label_prefix: Section\nprefixes: [foisa, foisa s]\ndefault: false\n"
-        "provisions:\n  - {citation: '38(1)(b)', title: Personal information, kind: absolute}\n",
-        encoding="utf-8",
-    )
-    from disclosure_log.exemptions import bundled_table_paths
-
-    table = load_exemption_table((*bundled_table_paths(), foisa))
-    assert table.normalise("38(1)(b)", "FOISA").id == "FOISA 38(1)(b)"
-    assert table.normalise("FOISA s38(1)(b)", "FOIA").label == "Section 38(1)(b)"
-    assert "FOISA" in table.regimes
+@pytest.mark.parametrize("written", ["s17", "section 1(1)(a)", "16", "s.10"])
+def test_procedural_sections_resolve_as_procedural_not_exemptions(written: str) -> None:
+    assert TABLE.normalise(written, "FOIA") is None
+    assert isinstance(TABLE.resolve(written, "FOIA"), Procedural)
 
 
 def test_parse_citation_keeps_prefix_and_canonical_number() -> None:

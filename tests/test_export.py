@@ -84,10 +84,22 @@ def test_json_published_record(document):
         "topic": "Finance",
         "outcome": "refused",
         "exemptions": [
-            {"id": "FOIA 43(2)", "title": "Prejudice to commercial interests"},
-            {"id": "FOIA 21(1)", "title": "Information accessible to applicant by other means"},
+            {
+                "id": "FOIA 43(2)",
+                "title": "Commercial interests",
+                "covers": "prejudice to the commercial interests of any person, the authority "
+                "included",
+            },
+            {
+                "id": "FOIA 21(1)",
+                "title": "Information accessible to applicant by other means",
+                "covers": "information reasonably accessible to the applicant otherwise than "
+                "under the Act",
+            },
         ],
-        "days_to_respond": 21,
+        # 8 Dec 2023 to 11 Jan 2024: 2 January 2024, a Scottish bank holiday, is not a FOIA
+        # working day (section 10(6): a bank holiday in any part of the United Kingdom).
+        "days_to_respond": 20,
         "url": SITE_URL + "responses/foi-24-0002/",
         "attachment_urls": [],
     }
@@ -137,7 +149,7 @@ def test_csv_published_row(rows):
     assert row["received"] == "2023-10-23"
     assert row["outcome"] == "partially-disclosed"
     assert row["exemption_ids"] == "FOIA 43(2)"
-    assert row["exemption_titles"] == "Prejudice to commercial interests"
+    assert row["exemption_titles"] == "Commercial interests"
     assert row["days_to_respond"] == "20"
     assert row["url"] == SITE_URL + "responses/foi-23-0104/"
     assert row["withdrawn_on"] == ""
@@ -146,7 +158,7 @@ def test_csv_published_row(rows):
 def test_csv_joins_exemptions_with_semicolons(rows):
     assert rows[1]["exemption_ids"] == "FOIA 43(2); FOIA 21(1)"
     assert rows[1]["exemption_titles"] == (
-        "Prejudice to commercial interests; Information accessible to applicant by other means"
+        "Commercial interests; Information accessible to applicant by other means"
     )
 
 

@@ -102,7 +102,10 @@ def test_topic_feed_holds_only_that_topic(feeds):
 def test_exemption_feed_holds_only_responses_citing_it(feeds):
     parsed = parse(feeds["feeds/exemptions/foia-43-2.atom"])
     assert references(parsed) == ["foi-24-0002", "foi-23-0104"]
-    assert parsed.feed.title == (f"{SITE_NAME}: Section 43(2) (Prejudice to commercial interests)")
+    assert parsed.feed.title == (
+        f"{SITE_NAME}: Section 43(2) (Commercial interests: prejudice to the commercial "
+        "interests of any person, the authority included)"
+    )
     # The withdrawn response is the only one citing s21 besides FOI-24-0002.
     assert references(parse(feeds["feeds/exemptions/foia-21-1.atom"])) == ["foi-24-0002"]
 

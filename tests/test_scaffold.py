@@ -92,8 +92,8 @@ def test_body_is_laid_out_like_a_real_response(log: Path) -> None:
         "## Request",
         "## Decision",
         "## Reasons for decision",
-        "### Section 31(1)(a) \N{EN DASH} The prevention or detection of crime",
-        "### Section 40(2) \N{EN DASH} Personal data of third parties",
+        "### Section 31(1)(a) \N{EN DASH} Law enforcement",
+        "### Section 40(2) \N{EN DASH} Personal information",
         "## Disclosure",
         "## Complaints",
     ]
@@ -183,7 +183,7 @@ def test_eir_response_gets_regulation_headings(log: Path) -> None:
     post = frontmatter.load(log / WRITTEN)
     assert post["regime"] == "EIR"
     assert (
-        "### Regulation 12(5)(e) \N{EN DASH} Confidentiality of commercial or industrial "
+        "### Regulation 12(5)(e) \N{EN DASH} The confidentiality of commercial or industrial "
         "information" in post.content
     )
 

@@ -75,7 +75,7 @@ def test_every_sample_response_is_valid(path: Path) -> None:
         ({"date": "20/05/2024"}, "does not match"),
         ({"reference": "FOI/24/1"}, "does not match"),
         ({"recieved": "2024-05-01"}, "Additional properties are not allowed ('recieved'"),
-        ({"regime": "FOISA"}, "'FOISA' is not one of ['EIR', 'FOIA']"),
+        ({"regime": "GDPR"}, "'GDPR' is not one of ['EIR', 'EIRS', 'FOIA', 'FOISA']"),
         ({"exemptions": ["forty two"]}, "does not match"),
         ({"status": "withdrawn"}, "'withdrawn_on' is a required property"),
         ({"attachments": [{"title": "No file"}]}, "'file' is a required property"),
