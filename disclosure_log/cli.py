@@ -78,7 +78,9 @@ def add_new_command(commands) -> None:
     new.add_argument("--outcome", default="", help=", ".join(Outcome))
     new.add_argument("--date", default="", help="date sent, YYYY-MM-DD (default: today)")
     new.add_argument("--received", default="", help="date received, YYYY-MM-DD")
-    new.add_argument("--regime", default="", help="FOIA (default) or EIR")
+    new.add_argument(
+        "--regime", default="", help="FOIA, EIR, FOISA or EIRS (default: the log's default_regime)"
+    )
     new.add_argument(
         "--exemption",
         action="append",

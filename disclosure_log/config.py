@@ -27,6 +27,8 @@ class Settings:
     site_name: str = "Disclosure log"
     personal_data_allow: tuple[str, ...] = field(default_factory=tuple)
     search_index: bool = True
+    # The regime of a response with no `regime:` field; empty for the table's default (FOIA).
+    default_regime: str = ""
 
     @property
     def reference_regex(self) -> re.Pattern[str]:
@@ -60,6 +62,7 @@ def settings_from_mkdocs(config: dict[str, Any], root: Path) -> Settings:
         site_name=str(config.get("site_name") or "Disclosure log"),
         personal_data_allow=tuple(str(v) for v in extra.get("personal_data_allow", ())),
         search_index=bool(extra.get("search_index", True)),
+        default_regime=str(extra.get("default_regime") or "").strip(),
     )
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from disclosure_log.config import Settings
 from disclosure_log.content_checks import content_problems
-from disclosure_log.exemptions import ExemptionTable
+from disclosure_log.exemptions import ExemptionTable, Procedural
 from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
 from disclosure_log.problems import Problem, Severity
 
@@ -310,6 +310,11 @@ class Loader:
     # False to leave the content checks (personal data, markup, cross-check) to the caller.
     check_content: bool = True
 
+    @property
+    def default_regime(self) -> str:
+        """The log's default regime (`default_regime` in mkdocs.yml), else the table's."""
+        return self.settings.default_regime or self.table.default_regime
+
     def load_file(self, path: Path) -> tuple[Response | None, list[Problem]]:
         display = display_path(path, self.settings.root)
         source, problems = read_source(path, display)
@@ -343,7 +348,7 @@ class Loader:
                     f"Known fields: {', '.join(FIELDS)}",
                 )
         status = Status(reader.choice("status", list(Status), Status.PUBLISHED))
-        regime = reader.choice("regime", list(self.table.regimes), self.table.default_regime)
+        regime = reader.choice("regime", list(self.table.regimes), self.default_regime)
         response = Response(
             path=reader.source.display,
             reference=self.reference(reader),
@@ -432,7 +437,18 @@ class Loader:
                     )
                 )
                 continue
-            exemption = self.table.normalise(str(value), regime)
+            exemption = self.table.resolve(str(value), regime)
+            if isinstance(exemption, Procedural):
+                reader.problems.append(
+                    Problem(
+                        reader.source.display,
+                        line,
+                        f"'{value}' is {exemption.label} ({exemption.heading}) of the "
+                        f"{self.table.regimes[exemption.regime].name}, which says how a request "
+                        "is handled, not why information is withheld; leave it out of exemptions",
+                    )
+                )
+                continue
             if exemption is None:
                 nearest = ", ".join(e.id for e in self.table.nearest(str(value), regime))
                 hint = f"; nearest known: {nearest}" if nearest else ""
@@ -532,7 +548,7 @@ class LoadResult:
 def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResult:
     """Load every response (or the given files) and check the set as a whole."""
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
-    problems: list[Problem] = []
+    problems: list[Problem] = default_regime_problems(loader)
     candidates: list[Response] = []
     for response, found in load_each(loader, files):
         problems.extend(found)
@@ -543,6 +559,25 @@ def load_responses(loader: Loader, paths: list[Path] | None = None) -> LoadResul
     failed = {p.path for p in problems if p.is_error}
     responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
+
+
+def default_regime_problems(loader: Loader) -> list[Problem]:
+    """`default_regime` in mkdocs.yml must name a bundled regime."""
+    regime = loader.settings.default_regime
+    if not regime or regime in loader.table.regimes:
+        return []
+    config = loader.settings.root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n") if config.is_file() else []
+    line = next((n for n, text in enumerate(lines, 1) if "default_regime:" in text), 1)
+    choices = ", ".join(loader.table.regimes)
+    return [
+        Problem(
+            "mkdocs.yml",
+            line,
+            f"'extra.disclosure_log.default_regime' is '{regime}', which is not one of: "
+            f"{choices}.{suggestion(regime, list(loader.table.regimes))}",
+        )
+    ]
 
 
 def load_each(loader: Loader, files: list[Path]) -> list[tuple[Response | None, list[Problem]]]:

@@ -16,6 +16,7 @@ from disclosure_log.model import Response
 from disclosure_log.publication import is_built, is_public
 from disclosure_log.statistics import compute_statistics
 from disclosure_log.statistics_page import statistics_markdown
+from disclosure_log.working_days import Calendar
 
 URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -106,12 +107,12 @@ def index_pages(catalogue: Catalogue) -> list[PageSpec]:
     ]
 
 
-def statistics_page(responses: list[Response]) -> PageSpec:
+def statistics_page(responses: list[Response], calendars: dict[str, Calendar]) -> PageSpec:
     return PageSpec(
         "statistics/index.md",
         "statistics.html",
         "Statistics",
-        markdown=statistics_markdown(compute_statistics(responses)),
+        markdown=statistics_markdown(compute_statistics(responses, calendars)),
     )
 
 
@@ -131,7 +132,7 @@ def data_files(
 ) -> list[StaticFile]:
     """Feeds (from the listings, so public responses only) and open data."""
     outputs = feeds_for(catalogue, settings.site_url, settings.site_name)
-    records = exported_records(responses, settings.site_url)
+    records = exported_records(responses, settings.site_url, catalogue.table.calendars)
     outputs["data/responses.json"] = records_json(records)
     outputs["data/responses.csv"] = records_csv(records)
     outputs["data/responses.schema.json"] = responses_schema()
@@ -173,7 +174,11 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
     built = [r for r in responses if is_built(r)]
     pages = [response_page(r) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
-    pages += [*index_pages(catalogue), statistics_page(responses), search_page()]
+    pages += [
+        *index_pages(catalogue),
+        statistics_page(responses, catalogue.table.calendars),
+        search_page(),
+    ]
     files = [f for r in built for f in attachment_files(r, settings)]
     files += data_files(responses, catalogue, settings)
     redirects = [f for r in built for f in reference_redirects(r)]

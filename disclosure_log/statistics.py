@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from disclosure_log.model import Exemption, Outcome, Response
 from disclosure_log.publication import is_public
-from disclosure_log.working_days import STATUTORY_LIMIT, working_days_between
+from disclosure_log.working_days import UK_CALENDAR, Calendar, working_days_between
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,13 @@ class Statistics:
     response_times: ResponseTimes
 
 
-def compute_statistics(responses: Iterable[Response]) -> Statistics:
-    """Statistics of the published responses; drafts and withdrawn ones are not counted."""
+def compute_statistics(
+    responses: Iterable[Response], calendars: Mapping[str, Calendar] | None = None
+) -> Statistics:
+    """Statistics of the published responses; drafts and withdrawn ones are not counted.
+
+    `calendars` gives each regime's time limit and bank holidays (FOISA counts Scotland's).
+    """
     public = [r for r in responses if is_public(r)]
     return Statistics(
         total=len(public),
@@ -59,7 +64,7 @@ def compute_statistics(responses: Iterable[Response]) -> Statistics:
         by_outcome=counts_by_outcome(public),
         by_topic=most_common_first(Counter(r.topic for r in public)),
         exemptions=exemption_counts(public),
-        response_times=response_times(public),
+        response_times=response_times(public, calendars or {}),
     )
 
 
@@ -107,13 +112,14 @@ def exemption_counts(responses: list[Response]) -> tuple[ExemptionCount, ...]:
     )
 
 
-def response_times(responses: list[Response]) -> ResponseTimes:
-    """Median working days and how many were sent within the statutory limit."""
-    days = [working_days_between(r.received, r.date) for r in responses if r.received]
+def response_times(responses: list[Response], calendars: Mapping[str, Calendar]) -> ResponseTimes:
+    """Median working days and how many were sent within their regime's statutory limit."""
+    timed = [(r, calendars.get(r.regime, UK_CALENDAR)) for r in responses if r.received]
+    days = [(working_days_between(r.received, r.date, c), c.limit) for r, c in timed]
     return ResponseTimes(
         measured=len(days),
-        within_limit=sum(d <= STATUTORY_LIMIT for d in days),
-        median_working_days=statistics.median(days) if days else None,
+        within_limit=sum(taken <= limit for taken, limit in days),
+        median_working_days=statistics.median(taken for taken, _ in days) if days else None,
         without_received=len(responses) - len(days),
     )
 

@@ -1,30 +1,55 @@
-"""Working days between receiving a request and sending the response (FOIA s10, EIR reg 5)."""
+"""Working days between receiving a request and sending the response, by each law's own rule.
+
+FOIA section 10(6) (and EIR regulation 2(1), which borrows it): any day but a Saturday, a Sunday,
+Christmas Day, Good Friday or a bank holiday in any part of the United Kingdom. FOISA section 73
+(and the Scottish EIRs): any day but a Saturday, a Sunday, Christmas Day or a bank holiday in
+Scotland. Each regime's data file names the nations whose bank holidays count.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 import holidays
 
 STATUTORY_LIMIT = 20
-"""Working days allowed to respond under FOIA section 10(1) and EIR regulation 5(2)."""
+"""Working days allowed to respond: FOIA s10(1), EIR reg 5(2), FOISA s10(1), EIRS reg 5(2)(a)."""
 
+UK_NATIONS = ("ENG", "NIR", "SCT", "WLS")
 _SATURDAY = 5
 
 
+@dataclass(frozen=True)
+class Calendar:
+    """A regime's time limit and the nations whose bank holidays are not working days."""
+
+    limit: int = STATUTORY_LIMIT
+    nations: tuple[str, ...] = UK_NATIONS
+
+
+UK_CALENDAR = Calendar()
+
+
 @cache
-def bank_holidays(year: int) -> frozenset[date]:
-    """England and Wales bank holidays in `year`, including one-off and substitute days."""
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+def bank_holidays(year: int, nations: tuple[str, ...] = UK_NATIONS) -> frozenset[date]:
+    """Bank holidays in `year` in any of the nations, with one-off and substitute days.
+
+    Christmas Day and Good Friday are included: both Acts exclude them by name.
+    """
+    days: set[date] = set()
+    for nation in nations:
+        days |= set(holidays.country_holidays("GB", subdiv=nation, years=year))
+    return frozenset(days)
 
 
-def is_working_day(day: date) -> bool:
-    """True for Monday to Friday, except England and Wales bank holidays."""
-    return day.weekday() < _SATURDAY and day not in bank_holidays(day.year)
+def is_working_day(day: date, calendar: Calendar = UK_CALENDAR) -> bool:
+    """True for Monday to Friday, except the calendar's bank holidays."""
+    return day.weekday() < _SATURDAY and day not in bank_holidays(day.year, calendar.nations)
 
 
-def working_days_between(received: date, sent: date) -> int:
+def working_days_between(received: date, sent: date, calendar: Calendar = UK_CALENDAR) -> int:
     """Working days from the day after `received` to `sent` inclusive.
 
     The day of receipt is day zero, so a reply sent on the next working day took one day.
@@ -34,7 +59,7 @@ def working_days_between(received: date, sent: date) -> int:
     holidays_on_weekdays = sum(
         1
         for year in range(received.year, sent.year + 1)
-        for day in bank_holidays(year)
+        for day in bank_holidays(year, calendar.nations)
         if received < day <= sent and day.weekday() < _SATURDAY
     )
     return weekdays_after(received, (sent - received).days) - holidays_on_weekdays

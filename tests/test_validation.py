@@ -44,7 +44,7 @@ def problems_of(name: str) -> list[str]:
         ("future-date.md", 4, "date 2031-01-01 is in the future"),
         ("bad-reference.md", 2, "reference 'FOI/2023/211' does not match the log's format; write"),
         ("unknown-outcome.md", 6, "'outcome' is 'partly-disclosed', which is not one of"),
-        ("unknown-regime.md", 5, "'regime' is 'FOISA', which is not one of: EIR, FOIA"),
+        ("unknown-regime.md", 5, "'regime' is 'GDPR', which is not one of: EIR, EIRS, FOIA, FOISA"),
         ("missing-attachment.md", 8, "attachment 'attachments/not-there.csv' does not exist"),
         ("empty-body.md", 7, "the response has no body"),
         ("not-utf8.md", 8, "the file is not UTF-8 text; save it with UTF-8 encoding"),

@@ -6,10 +6,13 @@ from hypothesis import strategies as st
 
 from disclosure_log.working_days import (
     STATUTORY_LIMIT,
+    Calendar,
     bank_holidays,
     is_working_day,
     working_days_between,
 )
+
+SCOTLAND = Calendar(nations=("SCT",))
 
 
 def test_statutory_limit_is_twenty_working_days():
@@ -55,15 +58,41 @@ def test_bank_holidays_are_not_working_days(day, name):
     assert not is_working_day(day), name
 
 
-def test_scottish_only_holiday_is_a_working_day_in_england():
-    # 2 January is a bank holiday in Scotland only (2024-01-02 is a Tuesday).
-    assert is_working_day(date(2024, 1, 2))
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (date(2024, 1, 2), "2 January, Scotland"),
+        (date(2024, 8, 5), "Summer bank holiday, Scotland"),
+        (date(2024, 12, 2), "St Andrew's Day substitute, Scotland"),
+        (date(2024, 3, 18), "St Patrick's Day substitute, Northern Ireland"),
+        (date(2024, 7, 12), "Battle of the Boyne, Northern Ireland"),
+    ],
+)
+def test_a_bank_holiday_in_any_part_of_the_uk_is_not_a_foia_working_day(day, name):
+    # FOIA section 10(6); EIR regulation 2(1) gives "working day" the same meaning.
+    assert not is_working_day(day), name
+
+
+def test_under_foisa_only_scotland_s_bank_holidays_count():
+    # FOISA section 73: a bank holiday in Scotland. Easter Monday and the late August
+    # bank holiday are English ones; 2 January and St Andrew's Day are Scottish.
+    assert is_working_day(date(2024, 4, 1), SCOTLAND)
+    assert is_working_day(date(2024, 8, 26), SCOTLAND)
+    assert not is_working_day(date(2024, 1, 2), SCOTLAND)
+    assert not is_working_day(date(2024, 12, 2), SCOTLAND)
+    assert not is_working_day(date(2024, 3, 29), SCOTLAND)  # Good Friday
 
 
 def test_christmas_2023_across_the_year_end():
-    # Fri 22 Dec 2023 to Tue 2 Jan 2024: 27, 28, 29 Dec and 2 Jan are working days;
-    # 25, 26 Dec and 1 Jan are bank holidays.
-    assert working_days_between(date(2023, 12, 22), date(2024, 1, 2)) == 4
+    # Fri 22 Dec 2023 to Tue 2 Jan 2024: 27, 28 and 29 Dec are working days; 25, 26 Dec and
+    # 1 Jan are bank holidays everywhere and 2 Jan is one in Scotland.
+    assert working_days_between(date(2023, 12, 22), date(2024, 1, 2)) == 3
+    assert working_days_between(date(2023, 12, 22), date(2024, 1, 2), SCOTLAND) == 3
+
+
+def test_easter_2024_in_scotland():
+    # Thu 28 Mar to Tue 2 Apr 2024: Good Friday skipped; Easter Monday is a working day.
+    assert working_days_between(date(2024, 3, 28), date(2024, 4, 2), SCOTLAND) == 2
 
 
 def test_easter_2024():
@@ -87,9 +116,9 @@ def test_coronation_2023():
 
 
 def test_twenty_working_day_deadline_over_christmas_2023():
-    # Received Fri 8 Dec 2023: day 20 is Wed 10 Jan 2024, skipping 25, 26 Dec and 1 Jan.
-    assert working_days_between(date(2023, 12, 8), date(2024, 1, 10)) == STATUTORY_LIMIT
-    assert working_days_between(date(2023, 12, 8), date(2024, 1, 11)) == STATUTORY_LIMIT + 1
+    # Received Fri 8 Dec 2023: day 20 is Thu 11 Jan 2024, skipping 25, 26 Dec, 1 and 2 Jan.
+    assert working_days_between(date(2023, 12, 8), date(2024, 1, 11)) == STATUTORY_LIMIT
+    assert working_days_between(date(2023, 12, 8), date(2024, 1, 12)) == STATUTORY_LIMIT + 1
 
 
 def test_sent_before_received_is_an_error():
@@ -105,3 +134,14 @@ def test_counting_agrees_with_checking_every_day(received: date, days: int) -> N
     sent = received + timedelta(days=days)
     every_day = (received + timedelta(days=n) for n in range(1, days + 1))
     assert working_days_between(received, sent) == sum(map(is_working_day, every_day))
+
+
+@given(
+    received=st.dates(min_value=date(2015, 1, 1), max_value=date(2027, 12, 31)),
+    days=st.integers(min_value=0, max_value=800),
+)
+def test_counting_agrees_with_checking_every_day_in_scotland(received: date, days: int) -> None:
+    sent = received + timedelta(days=days)
+    every_day = [received + timedelta(days=n) for n in range(1, days + 1)]
+    counted = sum(is_working_day(day, SCOTLAND) for day in every_day)
+    assert working_days_between(received, sent, SCOTLAND) == counted
