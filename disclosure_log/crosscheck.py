@@ -2,62 +2,67 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from disclosure_log.citations import read_citations
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import Exemption, Response
 from disclosure_log.problems import Problem, Severity
-
-CITED = re.compile(
-    r"\b(?P<prefix>sections?|ss?\.?|regulations?|regs?\.?|EIR(?:\s+reg(?:ulation)?\.?)?)"
-    r"\s*(?P<number>\d+[A-Za-z]?(?:\s?\(\s*[A-Za-z0-9]+\s*\))*)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
 class BodyCitation:
     exemption: Exemption
     line: int
+    words: str
 
 
-def body_citations(response: Response, table: ExemptionTable) -> Iterator[BodyCitation]:
-    """Every citation of a known provision in the body, with its line in the file."""
-    for number, line in enumerate(response.body.split("\n"), start=response.body_line):
-        for match in CITED.finditer(line):
-            prefix = match["prefix"].split()[0].rstrip("s.").lower() or "s"
-            exemption = table.normalise(f"{prefix} {match['number']}", response.regime)
-            if exemption is not None:
-                yield BodyCitation(exemption, number)
+def body_citations(response: Response, table: ExemptionTable) -> list[BodyCitation]:
+    """Every exemption the body cites, with its line in the file and the words it was read from.
+
+    Procedural sections (a refusal notice under section 17, say) and other laws are left out.
+    """
+    return [
+        BodyCitation(reading.provision, response.body_line - 1 + reading.line, reading.words)
+        for reading in read_citations(response.body, response.regime, table)
+        if reading.is_exemption
+    ]
 
 
 def related(a: Exemption, b: Exemption) -> bool:
-    """The same provision, or one a subsection of the other (`42` and `42(1)`)."""
+    """The same provision, one a subsection of the other (`42`, `42(1)`), or one a condition
+    the other is read with (`40(3A)(a)` with `40(2)`)."""
     if a.regime != b.regime:
         return False
+    return any(
+        x == y or x.startswith(f"{y}(") or y.startswith(f"{x}(")
+        for x in family(a)
+        for y in family(b)
+    )
+
+
+def family(exemption: Exemption) -> tuple[str, ...]:
     return (
-        a.citation == b.citation
-        or a.citation.startswith(f"{b.citation}(")
-        or b.citation.startswith(f"{a.citation}(")
+        (exemption.citation, exemption.read_with) if exemption.read_with else (exemption.citation,)
     )
 
 
 def exemption_mismatches(response: Response, table: ExemptionTable) -> list[Problem]:
     """Warnings where the body and the front-matter disagree about the exemptions applied."""
-    cited = list(body_citations(response, table))
+    cited = body_citations(response, table)
     listed = response.exemptions
     warnings = []
     for citation in unique_by_exemption(cited):
         if not any(related(citation.exemption, e) for e in listed):
+            exemption = citation.exemption
             warnings.append(
                 warning(
                     response,
                     citation.line,
-                    f"the body cites {citation.exemption.label} ({citation.exemption.title}) "
-                    f"but 'exemptions' (line {response.lines.get('exemptions', '-')}) does "
-                    "not list it; add it to exemptions, or correct the body",
+                    f"the body cites {exemption.label} ({exemption.description}), read in "
+                    f"'{citation.words}', but 'exemptions' (line "
+                    f"{response.lines.get('exemptions', '-')}) does not list it; add it to "
+                    "exemptions, or correct the body",
                 )
             )
     for index, exemption in enumerate(listed):
@@ -68,11 +73,21 @@ def exemption_mismatches(response: Response, table: ExemptionTable) -> list[Prob
                     response,
                     line,
                     f"'exemptions' lists {exemption.label} but the body (from line "
-                    f"{response.body_line}) never mentions it; explain it in the body, or "
-                    "remove it from exemptions",
+                    f"{response.body_line}) never mentions it{what_was_read(cited)}; explain it "
+                    "in the body, or remove it from exemptions",
                 )
             )
     return warnings
+
+
+def what_was_read(cited: list[BodyCitation]) -> str:
+    """' (it cites: 'Section 40(2)' on line 12, ...)', so staff can see what the check read."""
+    if not cited:
+        return " (it cites no exemption)"
+    seen = dict.fromkeys((c.words, c.line) for c in cited)
+    shown = [f"'{words}' on line {line}" for words, line in list(seen)[:4]]
+    more = ", ..." if len(seen) > 4 else ""
+    return f" (it cites {', '.join(shown)}{more})"
 
 
 def unique_by_exemption(citations: list[BodyCitation]) -> list[BodyCitation]:

@@ -57,10 +57,12 @@ def test_body_and_front_matter_exemptions_are_cross_checked_as_warnings(tmp_path
     problems = problems_of("crosscheck.md")
     assert problems == [
         "content/crosscheck.md:9: warning: 'exemptions' lists Section 43(2) but the body (from "
-        "line 11) never mentions it; explain it in the body, or remove it from exemptions",
-        "content/crosscheck.md:15: warning: the body cites Section 38(1)(a) (Endanger the "
-        "physical or mental health of any individual) but 'exemptions' (line 7) does not list "
-        "it; add it to exemptions, or correct the body",
+        "line 11) never mentions it (it cites 'Section 40(2)' on line 13, 'Section 38(1)(a)' on "
+        "line 15); explain it in the body, or remove it from exemptions",
+        "content/crosscheck.md:15: warning: the body cites Section 38(1)(a) (Health and safety: "
+        "endangering the physical or mental health of any individual), read in 'Section "
+        "38(1)(a)', but 'exemptions' (line 7) does not list it; add it to exemptions, or "
+        "correct the body",
     ]
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: t\nextra:\n  disclosure_log:\n    responses_dir: {CONTENT}\n")
