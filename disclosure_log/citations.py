@@ -17,7 +17,7 @@ from disclosure_log.exemptions import ExemptionTable, Procedural, canonical_numb
 from disclosure_log.model import Exemption
 
 GROUP = r"\(\s*[A-Za-z0-9]{1,4}\s*\)"
-NUMBER = rf"\d{{1,3}}(?:[A-Za-z](?![A-Za-z]))?(?:\s?{GROUP})*"
+NUMBER = rf"\d{{1,3}}(?!\d)(?:[A-Za-z](?![A-Za-z]))?(?:\s?{GROUP})*(?![/:-]\s?\d|\.\d)"
 # Names of the four laws as written in letters, English and Welsh.
 LAW_NAME = (
     r"freedom\s+of\s+information\s+\(scotland\)\s+act(?:\s+2002)?"
@@ -26,29 +26,38 @@ LAW_NAME = (
     r"|environmental\s+information\s+regulations(?:\s+2004)?"
     r"|foi\s*\(s\)\s*a|foisa(?:\s+2002)?|foia(?:\s+2000)?|foi\s+act|foi"
     r"|eis?\s*\(s\)\s*rs?|eirs?(?:\s+2004)?"
-    r"|deddf\s+rhyddid\s+gwybodaeth(?:\s+2000)?"
+    r"|d?deddf\s+rhyddid\s+gwybodaeth(?:\s+2000)?"
     r"|rheoliadau\s+gwybodaeth\s+amgylcheddol(?:\s+2004)?"
 )
 # Words that stand before a number and say which kind of provision it is.
 KIND_WORD = (
-    r"sections?|sects?\.?|secs?\.?|ss?\.?|regulations?|regs?\.?|r\.|adran(?:nau)?|rheoliad(?:au)?"
+    r"(?:sub)?sections?|sects?\.?|secs?\.?|ss?\.?|regulations?|regs?\.?|r\.|adran(?:nau)?"
+    r"|rheoliad(?:au)?"
 )
 ANCHOR = re.compile(
     rf"(?<![\w'\u2019])(?:(?P<name>{LAW_NAME})\s*(?:(?P<namekind>{KIND_WORD})\s*)?"
     rf"|(?P<kind>{KIND_WORD})\s*)(?P<number>{NUMBER})",
     re.IGNORECASE,
 )
-# A number with no prefix, followed by the name of one of the laws: "12(5)(b) of the EIR".
+SEPARATOR_WORDS = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|&|and/or|and|or|/|\ba\b|\bac\b|\bneu\b)\s*"
+SEPARATOR = re.compile(SEPARATOR_WORDS, re.IGNORECASE)
+# Numbers with no prefix, followed by the name of one of the laws: "12(5)(b) of the EIR",
+# "30(1)(a), 40(2) of the FOIA".
+BARE = rf"\d{{1,3}}(?:\s?{GROUP})+"
 NAMED_AFTER = re.compile(
-    rf"(?<![\w(./-])(?P<number>\d{{1,3}}(?:\s?{GROUP})+)(?=\s+(?:of|o'r|o)\s+(?:the\s+)?"
-    rf"(?:{LAW_NAME})\b)",
-    re.IGNORECASE,
-)
-SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|&|and/or|and|or|/|\ba\b|\bac\b|\bneu\b)\s*",
+    rf"(?<![\w(./-])(?P<numbers>{BARE}(?:{SEPARATOR_WORDS}{BARE})*)"
+    rf"(?=\s+(?:of|o'r|o)\s+(?:the\s+)?(?:{LAW_NAME})\b)",
     re.IGNORECASE,
 )
 FULL_NUMBER = re.compile(NUMBER)
+# A heading in brackets between two numbers of a list: "26(1)(b) (Defence) and 27(1)(a)".
+NOTE_IN_BRACKETS = re.compile(r"\s*\((?=[A-Za-z][^()]{4,80}\))[^()]+\)")
+# What may follow a number of a list written without subsections ("sections 23 and 24 apply").
+END_OF_SECTION = re.compile(
+    r"\s*(?:[,.;:)\]&/\u2013\u2014-]|$|\s(?:and|or|of|apply|applies|are|is|were|was|have|has"
+    r"|be|to|in|as|because|which|where|but|so|would|will|can|cannot|may|might|also|both|only"
+    r"|together|FOIA|FOISA|EIRs?|o|a|yn|neu)\b)",
+)
 GROUPS = re.compile(rf"(?:\s?{GROUP})+")
 # What may follow a number that is a count or a date rather than a section.
 NOT_A_SECTION_AFTER = re.compile(
@@ -61,8 +70,8 @@ THE_LAW_AFTER = re.compile(
     re.IGNORECASE,
 )
 GENERIC_LAW_AFTER = re.compile(
-    r"\s*,?\s*(?:of|o'r|o)\s+(?:the\s+|this\s+|that\s+|y\s+|yr\s+)?"
-    r"(?:(?:said|above|same)\s+)?(?:act|regulations|ddeddf|rheoliadau)\b(?!\s+\d)",
+    r"\s*,?\s*(?:(?:of|under|in)\s+(?:the|this|that)\s+(?:(?:said|above|same)\s+)?"
+    r"(?:act|regulations)\b(?!\s+\d)|o'r\s+(?:ddeddf|rheoliadau)\b)",
     re.IGNORECASE,
 )
 OTHER_AFTER = re.compile(
@@ -70,8 +79,10 @@ OTHER_AFTER = re.compile(
     r"|\s+(?:[A-Z][A-Za-z]+\s+)+(?:Act|Regulations|Order)\b"
     r"|\s+(?:PACE|RTA|DPA|CJPOA|MDA|RIPA|IPA|HRA|CPIA|SOCPA|GDPR|UK\s+GDPR|TA)\b"
 )
+LAW_WORD = r"(?:[A-Z][\w'\u2019]*|\(\w+\)|of|and|the|for|on|in|to)"
 OTHER_BEFORE = re.compile(
-    r"(?P<law>[A-Z][\w()'\u2019 ]*?\s(?:Act|Regulations|Order)(?:\s\d{4})?)\s*,?\s*\(?\s*$"
+    rf"(?P<law>[A-Z][\w'\u2019]*(?:\s+{LAW_WORD})*?\s+(?:Act|Regulations|Order))"
+    r"(?:\s\d{4})?\s*,?\s*\(?\s*$"
 )
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 
@@ -97,6 +108,8 @@ def read_citations(text: str, regime: str, table: ExemptionTable) -> list[Readin
     while match := ANCHOR.search(text, position):
         end, numbers = read_list(text, match)
         position = max(end, match.end())
+        if NOT_A_SECTION_AFTER.match(text, match.end()):
+            continue
         law = law_of(match, text, end, regime, table)
         covered.append((match.start(), end))
         if law is None:
@@ -115,8 +128,9 @@ def read_citations(text: str, regime: str, table: ExemptionTable) -> list[Readin
             continue
         words = " ".join(text[match.start() : after.end()].split())
         line = text.count("\n", 0, match.start()) + 1
-        for provision in resolve(table, law, canonical_number(match["number"])):
-            readings.append(Reading(provision, words, line))
+        for number in re.findall(BARE, match["numbers"]):
+            for provision in resolve(table, law, canonical_number(number)):
+                readings.append(Reading(provision, words, line))
     return sorted(readings, key=lambda r: r.line)
 
 
@@ -125,8 +139,9 @@ def read_list(text: str, match: re.Match[str]) -> tuple[int, list[str]]:
     numbers = [canonical_number(match["number"])]
     end = match.end()
     while True:
-        separator = SEPARATOR.match(text, end)
-        if separator is None or separator.end() == end:
+        note = NOTE_IN_BRACKETS.match(text, end)
+        separator = SEPARATOR.match(text, note.end() if note else end)
+        if separator is None or separator.end() == (note.end() if note else end):
             break
         after = separator.end()
         groups = GROUPS.match(text, after)
@@ -135,11 +150,18 @@ def read_list(text: str, match: re.Match[str]) -> tuple[int, list[str]]:
             end = groups.end()
             continue
         full = FULL_NUMBER.match(text, after)
-        if full is None or NOT_A_SECTION_AFTER.match(text, full.end()) or anchor_at(text, after):
+        if full is None or anchor_at(text, after) or not ends_a_section(text, full):
             break
         numbers.append(canonical_number(full[0]))
         end = full.end()
     return end, numbers
+
+
+def ends_a_section(text: str, number: re.Match[str]) -> bool:
+    """A number in a list is a section when it has subsections or nothing else follows it."""
+    if NOT_A_SECTION_AFTER.match(text, number.end()):
+        return False
+    return "(" in number[0] or END_OF_SECTION.match(text, number.end()) is not None
 
 
 def anchor_at(text: str, position: int) -> bool:

@@ -52,9 +52,10 @@ def test_response_page_has_its_metadata_panel_and_body(site: Path) -> None:
         "Legislation": "Freedom of Information Act 2000",
         "Outcome": "Partially disclosed",
         "Topic": "Stop and search",
-        "Exemptions applied": "Section 31(1)(a): The prevention or detection of crime Qualified "
-        "(public interest test) Section 40(2): Personal data of third parties Absolute or "
-        "qualified, depending on the subsection",
+        "Exemptions applied": "Section 31(1)(a): Law enforcement: the prevention or detection "
+        "of crime Qualified (public interest test) Section 40(2): Personal information: personal "
+        "data of someone other than the applicant, when a condition in (3A), (3B) or (4A) is met "
+        "Absolute or qualified, depending on the subsection",
         "Attachments": "Authorisations by month (CSV, 41 bytes)",
     }
     assert texts(doc, "//div[@class='dl-body']//h2") == ["Request", "Decision"]
@@ -147,7 +148,7 @@ def test_exemption_table_lists_every_provision_with_kind_and_count(site: Path) -
     foia = "Freedom of Information Act 2000: exemptions and how often they are cited"
     eir = "Environmental Information Regulations 2004: exemptions and how often they are cited"
     assert rows[(foia, "31(1)(a)")] == [
-        "The prevention or detection of crime",
+        "Law enforcement: the prevention or detection of crime",
         "Qualified (public interest test)",
         "1",
     ]
