@@ -15,7 +15,10 @@ import yaml
 from disclosure_log.citations import read_citations
 from disclosure_log.exemptions import load_exemption_table
 
-SENTENCES = Path(__file__).resolve().parent.parent / "tests" / "citations" / "sentences.yaml"
+FOLDER = Path(__file__).resolve().parent.parent / "tests" / "citations"
+SENTENCES = FOLDER / "sentences.yaml"
+# Written after the reader was finished and never used to change it: reported, not a target.
+HELD_OUT = FOLDER / "held-out.yaml"
 PRECISION_TARGET = 0.98
 RECALL_TARGET = 0.98
 
@@ -82,11 +85,15 @@ def report(accuracy: Accuracy) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """Measure the labelled set against the targets; with --held-out, report the held-out set."""
+    if "--held-out" in argv:
+        print(report(measure(load_sentences(HELD_OUT))))
+        return 0
     accuracy = measure(load_sentences())
     print(report(accuracy))
     return 0 if accuracy.meets_targets else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
