@@ -50,7 +50,9 @@ class Build:
         if result.errors:
             raise BuildFailed(format_problems(result.problems))
         self.warnings = [p for p in result.problems if not p.is_error]
-        catalogue = Catalogue(result.responses, table, self.settings.page_size)
+        catalogue = Catalogue(
+            result.responses, table, self.settings.page_size, self.settings.default_regime
+        )
         self.site = plan_site(result.responses, catalogue, self.settings)
         self.responses = result.responses
         self.files = result.files

@@ -101,9 +101,16 @@ def month_label(year: int, month: int) -> str:
 class Catalogue:
     """Every public response grouped every way the site lists them."""
 
-    def __init__(self, responses: list[Response], table: ExemptionTable, page_size: int) -> None:
+    def __init__(
+        self,
+        responses: list[Response],
+        table: ExemptionTable,
+        page_size: int,
+        default_regime: str = "",
+    ) -> None:
         self.table = table
         self.page_size = page_size
+        self.default_regime = default_regime or table.default_regime
         self.public = tuple(public_newest_first(responses))
         self.topics = self._group(lambda r: [r.topic])
         self.exemptions = self._group(lambda r: list(r.exemptions))
@@ -177,7 +184,7 @@ class Catalogue:
         return [
             self.all_listing(),
             *(self.topic_listing(topic) for topic in sorted(self.topics, key=str.casefold)),
-            *(self.exemption_listing(exemption) for exemption in self.table),
+            *(self.exemption_listing(exemption) for exemption in self.exemptions_shown()),
             *(self.year_listing(year) for year in sorted(self.years, reverse=True)),
             *(self.month_listing(*month) for month in sorted(self.months, reverse=True)),
             *(self.outcome_listing(outcome) for outcome in Outcome),
@@ -189,14 +196,19 @@ class Catalogue:
             for t in sorted(self.topics, key=str.casefold)
         ]
 
-    def regimes_shown(self, default_regime: str = "") -> list[str]:
-        """The regimes the exemptions page lists: the log's default and every one in use."""
+    def regimes_shown(self) -> list[str]:
+        """The regimes the log lists provisions of: its default and every one in use."""
         used = {r.regime for r in self.public}
-        default = default_regime or self.table.default_regime
-        return [code for code in self.table.regimes if code == default or code in used]
+        return [code for code in self.table.regimes if code == self.default_regime or code in used]
+
+    def exemptions_shown(self) -> list[Exemption]:
+        """Every provision of the regimes shown, cited or not; no Scottish pages for an English
+        log that never uses Scottish law, and the reverse."""
+        shown = set(self.regimes_shown())
+        return [exemption for exemption in self.table if exemption.regime in shown]
 
     def exemption_counts(self) -> list[tuple[Exemption, int]]:
-        return [(e, len(self.exemptions.get(e, ()))) for e in self.table]
+        return [(e, len(self.exemptions.get(e, ()))) for e in self.exemptions_shown()]
 
     def year_counts(self) -> list[tuple[Count, list[Count]]]:
         return [

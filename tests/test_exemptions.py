@@ -12,6 +12,8 @@ from disclosure_log.exemptions import (
     load_exemption_table,
     parse_citation,
 )
+from disclosure_log.listings import Catalogue
+from tests.factories import sample_responses
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exemption-data"
 TABLE = load_exemption_table()
@@ -97,3 +99,15 @@ def test_procedural_sections_resolve_as_procedural_not_exemptions(written: str) 
 def test_parse_citation_keeps_prefix_and_canonical_number() -> None:
     citation = parse_citation("  Sec.  43 ( 2 ) ")
     assert (citation.prefix, citation.number) == ("sec.", "43(2)")
+
+
+def test_only_the_regimes_a_log_uses_get_listings_and_counts() -> None:
+    table = load_exemption_table()
+    english = Catalogue(sample_responses(), table, page_size=50)
+    regimes = {
+        listing.key.split()[0] for listing in english.listings() if listing.kind == "exemption"
+    }
+    assert regimes == {"FOIA", "EIR"}
+    assert {e.regime for e, _ in english.exemption_counts()} == {"FOIA", "EIR"}
+    scottish = Catalogue(sample_responses(), table, page_size=50, default_regime="FOISA")
+    assert scottish.regimes_shown() == [r for r in table.regimes if r in ("FOIA", "EIR", "FOISA")]
