@@ -5,12 +5,15 @@
 Files follow the front-matter contract, with Met-style unique references (01.FOI.YY.NNNNNN),
 varied topics, outcomes, regimes, exemptions and years, some received dates and a few CSV
 attachments, laid out as <OUTDIR>/<year>/<reference slug>.md like `disclosure-log new` does.
+With --mixed-attachments, one response in ten has an attachment of a mixed type instead (CSV,
+XLSX, PDF, DOCX, JPEG; see attachment_files.py), as the attachment check's benchmark needs.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +21,8 @@ from pathlib import Path
 FIRST_DAY = date(2015, 1, 5)
 LAST_DAY = date(2025, 12, 19)
 TARGET_BYTES = 6000
+CSV_SHARE = 0.05
+MIXED_SHARE = 0.1
 
 TOPICS = [
     "Road safety",
@@ -94,7 +99,8 @@ class Synthetic:
 
     path: Path
     text: str
-    attachment: tuple[Path, str] | None = None
+    # Where the attachment goes, and what writes it there.
+    attachment: tuple[Path, Callable[[Path], None]] | None = None
 
 
 def reference_for(index: int, year: int) -> str:
@@ -102,7 +108,7 @@ def reference_for(index: int, year: int) -> str:
     return f"01.FOI.{year % 100:02d}.{(index * 7919 + 104729) % 1_000_000:06d}"
 
 
-def synthetic_response(index: int, rng: random.Random) -> Synthetic:
+def synthetic_response(index: int, rng: random.Random, mixed: bool = False) -> Synthetic:
     sent = FIRST_DAY + timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days))
     reference = reference_for(index, sent.year)
     regime = "EIR" if rng.random() < 0.1 else "FOIA"
@@ -128,10 +134,11 @@ def synthetic_response(index: int, rng: random.Random) -> Synthetic:
     if exemptions:
         lines.append("exemptions: [" + ", ".join(f'"{e}"' for e in exemptions) + "]")
     attachment = None
-    if rng.random() < 0.05:
-        name = f"attachments/{slug}.csv"
+    if rng.random() < (MIXED_SHARE if mixed else CSV_SHARE):
+        extension, writer = attachment_writer(rng, index, mixed)
+        name = f"attachments/{slug}{extension}"
         lines += ["attachments:", f"  - file: {name}", f"    title: {subject.capitalize()}, data"]
-        attachment = (Path(str(sent.year)) / name, csv_table(rng))
+        attachment = (Path(str(sent.year)) / name, writer)
     lines.append(f'summary: "{sentence(rng, 18)}"')
     lines += ["---", "", body(rng, subject, area, exemptions)]
     return Synthetic(Path(str(sent.year)) / f"{slug}.md", "\n".join(lines), attachment)
@@ -182,20 +189,41 @@ def markdown_table(rng: random.Random) -> str:
     return "\n".join(["| Year | Number |", "|---|---:|", *rows])
 
 
+def attachment_writer(
+    rng: random.Random, index: int, mixed: bool
+) -> tuple[str, Callable[[Path], None]]:
+    """A CSV table, or with `mixed` a file of a type drawn from attachment_files.MIX."""
+    if not mixed:
+        text = csv_table(rng)
+        return ".csv", lambda path: write(path, text)
+    from benchmarks.attachment_files import mixed_attachment
+
+    extension, make = mixed_attachment(rng)
+
+    def writer(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make(path, random.Random(index))
+
+    return extension, writer
+
+
 def csv_table(rng: random.Random) -> str:
     rows = [f"{year},{rng.randrange(10, 5000)}" for year in range(2019, 2024)]
     return "\n".join(["year,number", *rows]) + "\n"
 
 
-def generate(count: int, outdir: Path, seed: int = 2024) -> list[Path]:
+def generate(
+    count: int, outdir: Path, seed: int = 2024, mixed_attachments: bool = False
+) -> list[Path]:
     """Write `count` responses under `outdir`; the same seed always gives the same files."""
     rng = random.Random(seed)
     written = []
     for index in range(count):
-        response = synthetic_response(index, rng)
+        response = synthetic_response(index, rng, mixed_attachments)
         written.append(write(outdir / response.path, response.text))
         if response.attachment:
-            write(outdir / response.attachment[0], response.attachment[1])
+            path, writer = response.attachment
+            writer(outdir / path)
     return written
 
 
@@ -210,8 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int, help="how many responses")
     parser.add_argument("outdir", type=Path, help="folder to write them into")
     parser.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
+    parser.add_argument(
+        "--mixed-attachments",
+        action="store_true",
+        help="one response in ten with an attachment of a mixed type",
+    )
     args = parser.parse_args(argv)
-    written = generate(args.count, args.outdir, args.seed)
+    written = generate(args.count, args.outdir, args.seed, args.mixed_attachments)
     print(f"Wrote {len(written)} responses under {args.outdir}")
     return 0
 
