@@ -11,6 +11,8 @@ from pathlib import Path
 from disclosure_log.annotations import annotation, in_github_actions
 from disclosure_log.config import Settings, load_settings
 from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.hidden_data import inspect_attachment
+from disclosure_log.hidden_data.cleaning import clean_attachment
 from disclosure_log.loading import Loader, find_response_files, load_responses
 from disclosure_log.model import Outcome
 from disclosure_log.problems import Problem, format_problems, problem_counts
@@ -31,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "schema":
         return run_schema(args.config)
+    if args.command == "clean":
+        return run_clean(args.files)
     if not args.config.is_file():
         print(
             f"{args.config}: no such file; run from the log's folder or pass --config",
@@ -62,6 +66,15 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     add_new_command(commands)
     commands.add_parser("schema", help="print the JSON Schema of the front-matter")
+    clean = commands.add_parser(
+        "clean",
+        help="write safe copies of attachments, leaving the originals untouched",
+        description="Write a copy of each file without what a reader cannot see: a workbook "
+        "becomes one CSV per visible sheet of its visible rows and columns; a Word document a "
+        "copy with changes accepted and comments and personal metadata removed; a picture a "
+        "copy without metadata. The copies are written next to the originals and checked.",
+    )
+    clean.add_argument("files", nargs="+", type=Path, help="attachments to copy")
     return parser
 
 
@@ -168,6 +181,36 @@ def run_check(config: Path, paths: list[Path], strict: bool) -> int:
     if not failed:
         print(f"{len(result.files)} response(s) checked: no errors.")
     return 1 if failed else 0
+
+
+def run_clean(files: list[Path]) -> int:
+    """Write and check safe copies; 0 when every file has a copy with nothing left to fix."""
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        print("\n".join(f"{f}: no such file" for f in missing), file=sys.stderr)
+        return 2
+    clean_everywhere = True
+    for path in files:
+        cleaned = clean_attachment(path)
+        print(f"{path}:")
+        for written in cleaned.written:
+            print(f"  wrote {written}")
+        for item in cleaned.left_out:
+            print(f"  left out: {item}")
+        for item in cleaned.cannot:
+            print(f"  not fixed: {item}")
+        remaining = [
+            (written, finding)
+            for written in cleaned.written
+            for finding in inspect_attachment(written).hidden
+        ]
+        for written, finding in remaining:
+            place = f", {finding.where}" if finding.where else ""
+            print(f"  still in {written.name}{place}: {finding.detail} [{finding.code}]")
+        clean_everywhere &= bool(cleaned.written) and not cleaned.cannot and not remaining
+    if clean_everywhere:
+        print("Attach the new files in place of the originals, and delete the originals.")
+    return 0 if clean_everywhere else 1
 
 
 def report(problems: list[Problem]) -> None:

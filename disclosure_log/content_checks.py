@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
-from disclosure_log.attachment_text import AttachmentUnreadable, find_personal_data_in_attachment
 from disclosure_log.crosscheck import exemption_mismatches
 from disclosure_log.exemptions import ExemptionTable
-from disclosure_log.model import Response
+from disclosure_log.hidden_data import HiddenFinding, inspect_attachment
+from disclosure_log.hidden_data.kinds import CLEAN
+from disclosure_log.model import AllowedFinding, Attachment, Response
 from disclosure_log.personal_data import find_personal_data
-from disclosure_log.problems import Problem
+from disclosure_log.problems import Problem, Severity
 from disclosure_log.publication import is_public
 from disclosure_log.safe_html import find_unsafe_in_value, find_unsafe_markup
 
@@ -107,28 +109,74 @@ def body_problems(response: Response, allowed: list[str]) -> list[Problem]:
 
 
 def attachment_problems(response: Response, folder: Path, allowed: list[str]) -> list[Problem]:
+    """Personal data and hidden content in each attachment, less the findings staff allowed."""
     problems = []
-    line = response.lines.get("attachments", 1)
+    used: set[AllowedFinding] = set()
     for attachment in response.attachments:
-        try:
-            found = find_personal_data_in_attachment(folder / attachment.file, allowed)
-        except AttachmentUnreadable as error:
-            problems.append(
-                Problem(
-                    response.path,
-                    line,
-                    f"attachment '{attachment.file}' cannot be read to check it "
-                    f"for personal data ({error.reason}); attach a readable copy",
-                )
-            )
-            continue
+        inspection = inspect_attachment(folder / attachment.file, allowed)
         problems += [
             Problem(
                 response.path,
-                line,
+                attachment.line,
                 f"personal data in attachment '{attachment.file}', {where}: "
                 f"{finding.describe()}; {HOW_TO_ALLOW}",
             )
-            for where, finding in found
+            for where, finding in inspection.personal_data
         ]
+        for hidden in inspection.hidden:
+            allowance = allowance_for(response, attachment, hidden)
+            if allowance is not None:
+                used.add(allowance)
+                continue
+            problems.append(
+                Problem(
+                    response.path,
+                    attachment.line,
+                    hidden_message(response, attachment, hidden),
+                    hidden.kind.severity,
+                )
+            )
+    problems += [
+        Problem(
+            response.path,
+            allowance.line,
+            f"allow_attachment_findings: '{allowance.file}' has no '{allowance.finding}' "
+            "finding any more; remove the entry",
+            Severity.WARNING,
+        )
+        for allowance in response.allow_attachment_findings
+        if allowance not in used
+    ]
     return problems
+
+
+def allowance_for(
+    response: Response, attachment: Attachment, hidden: HiddenFinding
+) -> AllowedFinding | None:
+    """The entry of allow_attachment_findings that accepts this finding, if any."""
+    if not hidden.kind.allowable:
+        return None
+    file = posixpath.normpath(attachment.file)
+    return next(
+        (
+            allowance
+            for allowance in response.allow_attachment_findings
+            if allowance.file == file and allowance.finding == hidden.code
+        ),
+        None,
+    )
+
+
+def hidden_message(response: Response, attachment: Attachment, hidden: HiddenFinding) -> str:
+    """'attachment 'x', sheet 'Staff': a hidden sheet holding ...; anyone can unhide it: ...'"""
+    place = f"attachment '{attachment.file}'" + (f", {hidden.where}" if hidden.where else "")
+    clean = "disclosure-log clean " + posixpath.normpath(
+        posixpath.join(posixpath.dirname(response.path), attachment.file)
+    )
+    advice = hidden.kind.advice.replace(CLEAN, clean)
+    if not hidden.kind.allowable:
+        return f"{place}: {hidden.detail}; {advice} (finding {hidden.code})"
+    return (
+        f"{place}: {hidden.detail}; {advice}. To publish it as it is, list it under "
+        f"allow_attachment_findings with finding: {hidden.code} and your reason"
+    )

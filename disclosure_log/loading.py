@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import multiprocessing
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +19,16 @@ import yaml
 from disclosure_log.config import Settings
 from disclosure_log.content_checks import content_problems
 from disclosure_log.exemptions import ExemptionTable, Procedural
-from disclosure_log.model import AllowedValue, Attachment, Exemption, Outcome, Response, Status
+from disclosure_log.hidden_data.kinds import KINDS
+from disclosure_log.model import (
+    AllowedFinding,
+    AllowedValue,
+    Attachment,
+    Exemption,
+    Outcome,
+    Response,
+    Status,
+)
 from disclosure_log.problems import Problem, Severity
 
 # Every front-matter field, in the order the contract (and `disclosure-log new`) writes them.
@@ -37,6 +47,7 @@ FIELDS = (
     "withdrawn_on",
     "withdrawn_reason",
     "allow_personal_data",
+    "allow_attachment_findings",
 )
 REQUIRED = ("reference", "title", "date", "topic", "outcome")
 OPTIONAL = tuple(key for key in FIELDS if key not in REQUIRED)
@@ -349,6 +360,7 @@ class Loader:
                 )
         status = Status(reader.choice("status", list(Status), Status.PUBLISHED))
         regime = reader.choice("regime", list(self.table.regimes), self.default_regime)
+        attachments = self.attachments(reader)
         response = Response(
             path=reader.source.display,
             reference=self.reference(reader),
@@ -361,12 +373,13 @@ class Loader:
             ),
             regime=regime,
             exemptions=self.exemptions(reader, regime),
-            attachments=self.attachments(reader),
+            attachments=attachments,
             summary=reader.text("summary"),
             status=status,
             withdrawn_on=reader.day("withdrawn_on", required=status is Status.WITHDRAWN),
             withdrawn_reason=reader.text("withdrawn_reason", required=status is Status.WITHDRAWN),
             allow_personal_data=self.allowed_values(reader),
+            allow_attachment_findings=self.allowed_findings(reader, attachments),
             body=reader.source.body,
             body_line=reader.source.body_line,
             lines=reader.lines,
@@ -494,6 +507,7 @@ class Loader:
                     file=value["file"],
                     title=str(title or name),
                     size=(folder / value["file"]).stat().st_size,
+                    line=line,
                 )
             )
         names = [a.name for a in found]
@@ -515,6 +529,57 @@ class Loader:
                 continue
             allowed.append(AllowedValue(str(value["value"]), str(value["reason"])))
         return tuple(allowed)
+
+    def allowed_findings(
+        self, reader: FieldReader, attachments: tuple[Attachment, ...]
+    ) -> tuple[AllowedFinding, ...]:
+        """Findings of the attachment check that staff accept, each for one attachment."""
+        files = {normalised_file(a.file) for a in attachments}
+        found = []
+        for value, line in reader.items("allow_attachment_findings"):
+            problem = allowed_finding_problem(value, files)
+            if problem:
+                reader.problems.append(Problem(reader.source.display, line, problem))
+                continue
+            found.append(
+                AllowedFinding(
+                    normalised_file(value["file"]),
+                    value["finding"],
+                    " ".join(value["reason"].split()),
+                    line,
+                )
+            )
+        return tuple(found)
+
+
+def allowed_finding_problem(value: Any, files: set[str]) -> str | None:
+    """What is wrong with one allow_attachment_findings entry, if anything."""
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(key), str) and value[key].strip()
+        for key in ("file", "finding", "reason")
+    ):
+        return "each allow_attachment_findings entry needs 'file:', 'finding:' and 'reason:'"
+    unknown = sorted(set(value) - {"file", "finding", "reason"})
+    if unknown:
+        return (
+            "allow_attachment_findings entries have only file, finding and reason, "
+            f"not {unknown[0]}"
+        )
+    finding = value["finding"]
+    if finding not in KINDS:
+        return f"unknown finding '{finding}'.{suggestion(finding, list(KINDS))}"
+    if not KINDS[finding].allowable:
+        return (
+            f"finding '{finding}' cannot be allowed: {KINDS[finding].title.lower()} must be "
+            "fixed in the file itself"
+        )
+    if normalised_file(value["file"]) not in files:
+        return f"'{value['file']}' is not one of this response's attachments"
+    return None
+
+
+def normalised_file(file: str) -> str:
+    return posixpath.normpath(file.replace("\\", "/"))
 
 
 def guidance_line(source: SourceFile) -> int | None:

@@ -100,6 +100,8 @@ class Attachment:
     file: str
     title: str
     size: int
+    # The front-matter line of its entry, where findings about it are reported.
+    line: int = field(default=1, compare=False)
 
     @property
     def name(self) -> str:
@@ -116,6 +118,16 @@ class AllowedValue:
 
     value: str
     reason: str
+
+
+@dataclass(frozen=True)
+class AllowedFinding:
+    """A finding of the attachment check that staff accept for one file, with their reason."""
+
+    file: str
+    finding: str
+    reason: str
+    line: int = field(default=1, compare=False)
 
 
 @dataclass
@@ -139,6 +151,7 @@ class Response:
     withdrawn_on: date | None = None
     withdrawn_reason: str = ""
     allow_personal_data: tuple[AllowedValue, ...] = ()
+    allow_attachment_findings: tuple[AllowedFinding, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property

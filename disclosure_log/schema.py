@@ -6,6 +6,7 @@ from typing import Any
 
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import NUMBER, ExemptionTable
+from disclosure_log.hidden_data.kinds import KINDS
 from disclosure_log.loading import FIELDS, ISO_DATE, REQUIRED
 from disclosure_log.model import Outcome, Status
 
@@ -29,6 +30,8 @@ DESCRIPTIONS = {
     "withdrawn_on": "When a withdrawn response was taken down, YYYY-MM-DD.",
     "withdrawn_reason": "Why a withdrawn response was taken down; shown on the notice.",
     "allow_personal_data": "Values the personal-data check should let through, each with why.",
+    "allow_attachment_findings": "Findings of the attachment check accepted for one attachment, "
+    "each with why; see the staff guide before using it.",
 }
 
 
@@ -89,6 +92,19 @@ def field_schemas(table: ExemptionTable, settings: Settings) -> dict[str, dict[s
                 "type": "object",
                 "required": ["value", "reason"],
                 "properties": {"value": text(), "reason": text()},
+                "additionalProperties": False,
+            },
+        },
+        "allow_attachment_findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["file", "finding", "reason"],
+                "properties": {
+                    "file": text(),
+                    "finding": {"enum": [code for code, kind in KINDS.items() if kind.allowable]},
+                    "reason": text(),
+                },
                 "additionalProperties": False,
             },
         },

@@ -29,7 +29,7 @@ def test_personal_data_is_an_error_with_line_masked_value_and_how_to_resolve() -
     problems = problems_of("personal-data.md", allow=("foi@northshire.police.example",))
     assert [p.split(";")[0] for p in problems] == [
         "content/personal-data.md:7: personal data in 'summary': a phone number (07*** ***123)",
-        "content/personal-data.md:8: personal data in attachment 'attachments/contacts.csv', "
+        "content/personal-data.md:9: personal data in attachment 'attachments/contacts.csv', "
         "row 2: an email address (c***@example.org)",
         "content/personal-data.md:18: personal data in the body: an email address "
         "(j***@example.org)",

@@ -1,0 +1,143 @@
+"""Columns that look like lists of people are found; stations, roads and crime types are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_log.hidden_data.people import ColumnProfile, looks_like_person, people_columns
+
+
+def column(*values: str) -> ColumnProfile:
+    profile = ColumnProfile("sheet 'Data'", "C")
+    for row, value in enumerate(values, start=1):
+        profile.add(row, value)
+    return profile
+
+
+def verdicts(*values: str) -> list[tuple[str, str]]:
+    return list(people_columns([column(*values)]))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "PC 1234 Smith",
+        "PC 1234",
+        "DS Bloggs",
+        "T/Sgt 4521 Davies",
+        "Detective Constable Patel",
+        "Mrs A Khan",
+        "Smith, John",
+        "SMITH, John",
+        "SMITH John",
+        "John SMITH",
+        "J. A. Smith",
+        "Smith J.A.",
+        "Siân Evans",
+        "Oluwaseun Adeyemi",
+        "Patrick O'Neill",
+        "Sarah Smith-Jones",
+        "Ciaran van der Berg",
+        "Ní Bhriain, Siobhán",
+    ],
+)
+def test_values_that_read_as_people(value: str) -> None:
+    assert looks_like_person(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Northtown",
+        "George Street",
+        "Victoria Park",
+        "Charlotte Street",
+        "Florence Nightingale Ward",
+        "A Division",
+        "B Shift",
+        "Category A",
+        "Annex C",
+        "Violence against the person",
+        "Criminal Damage",
+        "Mercedes Sprinter",
+        "NHS England",
+        "John Lewis Partnership",
+        "St Albans",
+        "King's Lynn",
+        "Inspector",
+        "Police Constable",
+        "Yes",
+        "2023-04-01",
+    ],
+)
+def test_places_things_and_ranks_alone_are_not_people(value: str) -> None:
+    assert not looks_like_person(value)
+
+
+def test_a_heading_that_names_people_is_enough() -> None:
+    ((where, detail),) = verdicts("Surname", "Kowalczyk", "Adeyemi", "Nguyen")
+    assert where == "sheet 'Data', column C"
+    assert detail == "headed 'Surname', 3 values that look like names"
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [
+        ("Collar No.", "collar, warrant, staff or other identity numbers"),
+        ("Warrant number", "collar, warrant, staff or other identity numbers"),
+        ("Date of Birth", "dates of birth"),
+        ("D.O.B.", "dates of birth"),
+        ("Home address", "addresses"),
+        ("Name of officer", "names"),
+        ("Officer's name", "names"),
+    ],
+)
+def test_headings_name_what_the_column_holds(heading: str, label: str) -> None:
+    ((_, detail),) = verdicts(heading, "4471", "5123")
+    assert detail.endswith(f"that look like {label}")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Station name", "Road name", "Team name", "Supplier name", "Number of officers", "Crime type"],
+)
+def test_headings_about_places_or_counts_are_not_people(heading: str) -> None:
+    assert verdicts(heading, "Northtown", "Westfield", "Eastgate") == []
+
+
+def test_a_title_row_may_come_before_the_heading() -> None:
+    ((_, detail),) = verdicts("Officers by station, 2023", "Forename", "Anna", "Piotr")
+    assert detail.startswith("headed 'Forename', 2 values")
+
+
+def test_a_role_heading_needs_names_under_it() -> None:
+    assert verdicts("Officer", "Yes", "No", "Yes", "Yes") == []
+    ((_, detail),) = verdicts("Officer", "PC 1234 Smith", "PS 77 Jones", "DC Patel")
+    assert detail.startswith("headed 'Officer', 3 values that look like names, such as 'P***")
+
+
+def test_an_unheaded_column_of_people_is_found_and_the_example_is_masked() -> None:
+    ((_, detail),) = verdicts(
+        "SMITH, John", "KHAN, Aisha", "NOWAK, Piotr", "EVANS, Sian", "LEE, Amy"
+    )
+    assert detail == "5 values that read as a list of people, such as 'S*** J***'"
+
+
+def test_a_few_names_among_many_other_values_are_not_a_list_of_people() -> None:
+    values = ["Northtown", "Westfield", "Eastgate", "Jane Smith", "Southport", "Kingsway"]
+    assert verdicts(*values) == []
+
+
+def test_names_repeated_down_a_log_are_still_people_but_two_are_not_a_list() -> None:
+    ((_, detail),) = verdicts(*(["J Smith", "A Khan", "P Nowak"] * 5))
+    assert detail.startswith("15 values that read as a list of people")
+    assert verdicts(*(["J Smith", "A Khan"] * 5)) == []
+
+
+def test_shifts_lettered_like_initials_are_one_name_not_a_list_of_people() -> None:
+    assert verdicts("Response A", "Response B", "Response C", "Response D", "Response A") == []
+
+
+def test_full_name_is_a_heading_that_needs_no_help_from_its_values() -> None:
+    ((_, detail),) = verdicts("Full name", "Maja Jähn", "Despina Tabacu")
+    assert detail == "headed 'Full name', 2 values that look like names"
