@@ -93,13 +93,13 @@ def hiding_annotations(reader: PageReader, annotations: list[Annotation]) -> lis
     hidden = []
     for annotation in annotations:
         if annotation.subtype == pdfium_c.FPDF_ANNOT_REDACT:
-            how = "a redaction marked but never applied"
+            how = "a redaction marked but never applied, over words"
         elif annotation.subtype in NOT_COMMENTS or not annotation.shown:
             continue
         else:
-            how = f"{annotation.name} drawn dark"
+            how = f"{annotation.name} drawn dark over words"
         chars = chars_under(reader, annotation.covers)
-        if how.endswith("dark") and not (
+        if annotation.subtype != pdfium_c.FPDF_ANNOT_REDACT and not (
             chars and reader.shows_dark_box(reader.chars_box(chars), annotations=True)
         ):
             continue
@@ -179,9 +179,8 @@ def report_hidden(
         chars = sorted({c for h in hidden if h.how == how for c in h.chars})
         quote = reader.quote(chars) if chars else ""
         if says_something(quote):
-            parts.append(f"{how} over text that is still in the file: '{quote}'")
-            if code == "invisible-text":
-                parts[-1] = f"{how}: '{quote}'"
+            still = " that are still in the file" if code == "failed-redaction" else ""
+            parts.append(f"{how}{still}: '{quote}'")
     if parts:
         report.found(code, where, "; ".join(parts))
 

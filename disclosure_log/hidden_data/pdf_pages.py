@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -45,7 +46,12 @@ REDACTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 QUOTE_CHARS = 60
-HOW_COVERED = {"path": "a dark box drawn on the page", "image": "a dark picture placed"}
+HOW_SAME_COLOUR = "words drawn in the colour of a dark box under them (a black highlight)"
+HOW_WHITED_OUT = "words covered by a box or picture of the page's colour"
+HOW_COVERED = {"path": "a dark box drawn over words", "image": "a dark picture placed over words"}
+# The same date under this many boxes is a tool's stamp, not what the boxes were drawn to hide.
+STAMPED = 3
+DATE = re.compile(r"[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d{2})")
 ANNOTATION_HIDDEN_FLAGS = 2 | 32  # Hidden, NoView
 
 
@@ -281,6 +287,17 @@ def thick(box: Box) -> bool:
     return box[2] - box[0] >= THINNEST_BOX and box[3] - box[1] >= THINNEST_BOX
 
 
+def how_hidden(text: Drawn, cover: Drawn) -> str:
+    return HOW_COVERED[cover.kind] if cover.order > text.order else HOW_SAME_COLOUR
+
+
+def hides_on_top(text: Drawn, box: Drawn) -> bool:
+    """Text painted over a filled box of its own colour, as a black highlight in Word makes."""
+    return (
+        box.kind == "path" and text.mode not in INVISIBLE_MODES and similar(text.colour, box.colour)
+    )
+
+
 def cover_of(thing: Drawn, char: Box) -> Box | None:
     """The part of a dark box or picture lying over most of a character, if it does."""
     if thing.kind == "image":
@@ -396,73 +413,92 @@ class PageReader:
     # Failed redactions drawn on the page ----------------------------------------------------
 
     def covered_by_drawing(self) -> list[Hidden]:
-        """Characters under a dark box or picture painted after them, where the page shows one."""
-        covers = [d for d in self.drawn if is_dark_box(d) or d.kind == "image"]
+        """Characters under a box or picture painted after them, or drawn in the colour of a
+        dark box painted before them (black text on a black highlight), where the rendered
+        page shows a dark box (a failed redaction) or nothing at all (invisible text)."""
+        covers = [d for d in self.drawn if d.kind in ("path", "image") and thick(d.box)]
         if not covers:
             return []
-        chars = self.chars_by_object()
-        by_cover: dict[int, tuple[Drawn, list[int], list[Box]]] = {}
+        orders = [cover.order for cover in covers]
+        dark = [cover for cover in covers if is_dark_box(cover)]
+        by_cover: dict[tuple[int, str], tuple[list[int], list[Box]]] = {}
         for text in (d for d in self.drawn if d.kind == "text"):
-            later = [c for c in covers if c.order > text.order and area(overlap(text.box, c.box))]
-            for index in chars.get(text.handle, []) if later else []:
-                if not self.visible_char(index):
-                    continue
+            later = covers[bisect_right(orders, text.order) :]
+            under = [c for c in dark if c.order < text.order and hides_on_top(text, c)]
+            suspects = [
+                (cover, how_hidden(text, cover))
+                for cover in later + under
+                if area(overlap(text.box, cover.box))
+            ]
+            for index in self.visible_chars(text) if suspects else []:
                 box = self.char_box(index)
-                for cover in later:
+                for cover, how in suspects:
                     part = cover_of(cover, box)
                     if part is not None:
-                        _, held, places = by_cover.setdefault(cover.order, (cover, [], []))
+                        held, places = by_cover.setdefault((cover.order, how), ([], []))
                         held.append(index)
                         places.append(overlap(box, part))
                         break
-        return [
-            Hidden("failed-redaction", HOW_COVERED[cover.kind], held)
-            for cover, held, places in by_cover.values()
-            if self.shows_dark_box(union(places))
+        return self.confirmed(
+            [(how, held, union(places)) for (_, how), (held, places) in by_cover.items()]
+        )
+
+    def confirmed(self, covered: list[tuple[str, list[int], Box]]) -> list[Hidden]:
+        """Covered words where the page shows a dark box (unless the same date is stamped
+        under many boxes), or shows nothing at all."""
+        dark = [self.shows_dark_box(place) for _, _, place in covered]
+        quotes = [
+            self.quote(held) for (_, held, _), shown in zip(covered, dark, strict=True) if shown
         ]
+        stamped = len(quotes) >= STAMPED and is_stamp(quotes)
+        hidden = []
+        for (how, held, place), shown in zip(covered, dark, strict=True):
+            if shown and not stamped:
+                hidden.append(Hidden("failed-redaction", how, held))
+            elif not shown and how != HOW_SAME_COLOUR and self.shows_nothing(place):
+                hidden.append(Hidden("invisible-text", HOW_WHITED_OUT, held))
+        return hidden
 
     # Invisible text --------------------------------------------------------------------------
 
     def invisible_text(self) -> list[Hidden]:
-        found = []
-        texts = [d for d in self.drawn if d.kind == "text"]
         images = [d for d in self.drawn if d.kind == "image"]
-        chars = self.chars_by_object() if texts else {}
         unseen: list[int] = []
         same_colour: list[int] = []
         off_page: list[int] = []
         for position, text in enumerate(self.drawn):
             if text.kind != "text":
                 continue
-            held = [i for i in chars.get(text.handle, []) if self.visible_char(i)]
-            if not held:
-                continue
             if text.mode in INVISIBLE_MODES:
                 if not any(share_covered(text.box, image.box) >= 0.5 for image in images):
-                    unseen.extend(held)
-                continue
-            if not contains(self.crop, text.box):
-                outside = [i for i in held if not inside(centre(self.char_box(i)), self.crop)]
-                if outside:
-                    off_page.extend(outside)
-                    continue
-            if self.coloured_like_background(position, text):
-                same_colour.extend(held)
-        if unseen:
-            found.append(Hidden("invisible-text", "text set to be invisible", unseen))
-        if same_colour:
-            found.append(
-                Hidden("invisible-text", "text coloured like the page behind it", same_colour)
+                    unseen.extend(self.visible_chars(text))
+            elif not contains(self.crop, text.box):
+                outside = [
+                    index
+                    for index in self.visible_chars(text)
+                    if not inside(centre(self.char_box(index)), self.crop)
+                ]
+                off_page.extend(outside)
+                if not outside and self.coloured_like_background(position, text):
+                    same_colour.extend(self.visible_chars(text))
+            elif self.coloured_like_background(position, text):
+                same_colour.extend(self.visible_chars(text))
+        return [
+            Hidden("invisible-text", how, chars)
+            for how, chars in (
+                ("text set to be invisible", unseen),
+                ("text coloured like the page behind it", same_colour),
+                ("text placed outside the page", off_page),
             )
-        if off_page:
-            found.append(Hidden("invisible-text", "text placed outside the page", off_page))
-        return found
+            if chars
+        ]
+
+    def visible_chars(self, text: Drawn) -> list[int]:
+        return [i for i in self.chars_by_object().get(text.handle, []) if self.visible_char(i)]
 
     def coloured_like_background(self, position: int, text: Drawn) -> bool:
-        if luminance(text.colour) < 1 - DARK and not any(
-            d.kind == "path" and similar(d.colour, text.colour) for d in self.drawn[:position]
-        ):
-            return False  # dark text with nothing of its colour behind it
+        if luminance(text.colour) < DARK:
+            return False  # dark text on a dark box is looked for as a failed redaction
         behind = self.background(position, text)
         if behind is None:
             return False
@@ -497,6 +533,13 @@ def union(boxes: list[Box]) -> Box:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def is_stamp(quotes: list[str]) -> bool:
+    """The same date under every box (a part of it where a box covers only part)."""
+    words = {word.strip(".,;:()") for quote in quotes for word in quote.split()} - {"..."}
+    whole = {word for word in words if not any(o != word and o.startswith(word) for o in words)}
+    return len(whole) == 1 and bool(DATE.fullmatch(whole.pop()))
 
 
 def says_something(text: str) -> bool:
