@@ -33,7 +33,7 @@ from disclosure_log.hidden_data.pdf_pages import (
     chars_under,
     says_something,
 )
-from disclosure_log.hidden_data.report import Report, Unreadable
+from disclosure_log.hidden_data.report import HiddenFinding, Report, Unreadable
 
 WHOLE = "document"
 # A value naming a folder: a drive letter, a network share, a home folder, a file address.
@@ -586,7 +586,10 @@ def clean_pdf(path: Path) -> Cleaned:
     kept on the page), attached files or earlier versions; none where words are only covered
     or invisible, which no program can mend."""
     report = Report()
-    inspect_pdf(path, report)
+    try:
+        inspect_pdf(path, report)
+    except Unreadable as error:
+        return Cleaned(cannot=[f"{error}: attach a copy that opens normally, then clean it"])
     findings = report.finish().hidden
     cleaned = Cleaned()
     for finding in findings:
@@ -607,11 +610,11 @@ def clean_pdf(path: Path) -> Cleaned:
     target = fresh_path(path, "clean", ".pdf")
     target.write_bytes(fresh_copy(flattened))
     cleaned.written.append(target)
-    cleaned.left_out.extend(left_out(findings, report))
+    cleaned.left_out.extend(left_out(findings))
     return cleaned
 
 
-def left_out(findings, report: Report) -> list[str]:
+def left_out(findings: list[HiddenFinding]) -> list[str]:
     said = {
         "comments": "comments and other annotations",
         "form-fields": "form fields (the values the pages showed are kept as page text)",
@@ -621,8 +624,8 @@ def left_out(findings, report: Report) -> list[str]:
     }
     parts = [f"{said[f.code]} ({f.where}: {f.detail})" for f in findings if f.code in said]
     parts.append(
-        "the document properties, XMP metadata, annotations, form fields, attached "
-        "files, bookmarks and scripts (the copy keeps only the pages)"
+        "everything but the pages: document properties, XMP metadata, annotations, form "
+        "fields, attached files, bookmarks and scripts"
     )
     return parts
 
