@@ -160,9 +160,13 @@ def inspect_page(document: pdfium.PdfDocument, index: int, report: Report) -> st
         text = reader.text()
         report.text(where, text)
         annotations = list(page_annotations(document, page))
-        hidden = reader.covered_by_drawing() + hiding_annotations(reader, annotations)
+        hidden = (
+            reader.covered_by_drawing()
+            + hiding_annotations(reader, annotations)
+            + reader.invisible_text()
+        )
         report_hidden(reader, where, "failed-redaction", hidden, report)
-        report_hidden(reader, where, "invisible-text", reader.invisible_text(), report)
+        report_hidden(reader, where, "invisible-text", hidden, report)
         report_annotations(where, annotations, report)
     finally:
         reader.close()
