@@ -19,6 +19,7 @@ from pypdf.generic import (
     FloatObject,
     NameObject,
     NumberObject,
+    RectangleObject,
     StreamObject,
     TextStringObject,
 )
@@ -590,3 +591,40 @@ def test_the_clean_copy_leaves_out_earlier_versions_and_removed_pages(tmp_path: 
     assert b"Response" in streams
     assert b"Ronan Doyle" not in streams and b"Ronan Doyle" not in copy.read_bytes()
     assert len(pdfium.PdfDocument(copy)) == 1
+
+
+def test_a_box_over_words_on_a_turned_and_cropped_page_is_found(tmp_path: Path) -> None:
+    path = letter(tmp_path / "r.pdf", lambda page: fill(page, secret(page)))
+
+    def turn(writer: PdfWriter) -> None:
+        writer.pages[0].rotate(90)
+        writer.pages[0].cropbox = RectangleObject((50, 400, 560, 800))
+
+    assert "PS 4471 Ronan Doyle" in findings(rewrite(path, turn))["failed-redaction"][1]
+
+
+def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: Path) -> None:
+    """An A4 MediaBox set on the page tree, not the page: the words at y=800 are on it."""
+    text = b"BT /F1 12 Tf 72 800 Td (Hello from the top of A4) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    path = tmp_path / "a4.pdf"
+    path.write_bytes(bytes(out))
+    inspection, report = read(path)
+    assert inspection.codes == set()
+    assert report.texts["page 1"] == "Hello from the top of A4"

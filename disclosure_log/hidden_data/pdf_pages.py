@@ -319,7 +319,7 @@ class PageReader:
         self.textpage = page.get_textpage()
         self.count = self.textpage.count_chars()
         self.drawn = drawn_objects(page)
-        self.crop: Box = tuple(page.get_cropbox())  # type: ignore[assignment]
+        self.crop: Box = tuple(page.get_bbox())  # type: ignore[assignment]
         self._chars: dict[int, list[int]] | None = None
         self._pictures: dict[bool, object] = {}
 
