@@ -456,20 +456,29 @@ def test_every_page_s_text_is_read(tmp_path: Path) -> None:
 # Earlier versions --------------------------------------------------------------------------
 
 
-def updated(data: bytes, number: int, body: bytes) -> bytes:
-    """The file with one object replaced by an incremental update."""
+def updated(data: bytes, objects: dict[int, bytes]) -> bytes:
+    """The file with objects replaced or added by an incremental update."""
     previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
     trailer = PdfReader(io.BytesIO(data)).trailer
+    size = max(int(trailer["/Size"]), max(objects) + 1)
     out = bytearray(data)
-    offset = len(out)
-    out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    offsets = {}
+    for number, body in sorted(objects.items()):
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
-    out += f"xref\n{number} 1\n{offset:010d} 00000 n \n".encode()
+    out += b"xref\n" + b"".join(
+        f"{number} 1\n{offset:010d} 00000 n \n".encode() for number, offset in offsets.items()
+    )
     out += (
-        f"trailer\n<< /Size {trailer['/Size']} /Root {trailer.raw_get('/Root').idnum} 0 R "
+        f"trailer\n<< /Size {size} /Root {trailer.raw_get('/Root').idnum} 0 R "
         f"/Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     return bytes(out)
+
+
+def stream(content: bytes) -> bytes:
+    return f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
 
 
 def uncompressed_letter(words: str) -> bytes:
@@ -485,14 +494,13 @@ def test_an_update_that_changed_the_words_keeps_an_earlier_version(tmp_path: Pat
     data = uncompressed_letter("The complaint against PS 4471 Ronan Doyle was not upheld.")
     contents = PdfReader(io.BytesIO(data)).pages[0].raw_get("/Contents").idnum
     text = b"BT /F1 12 Tf 72 780 Td (The complaint against an officer was not upheld.) Tj ET"
-    body = f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream"
     path = tmp_path / "v.pdf"
-    path.write_bytes(updated(data, contents, body))
+    path.write_bytes(updated(data, {contents: stream(text)}))
     inspection, report = read(path)
     assert [(f.code, f.detail) for f in inspection.hidden] == [
         (
             "earlier-versions",
-            "an earlier version is kept in the file, words no longer on its pages: "
+            "an earlier version is kept in the file, with words its pages no longer show: "
             "'PS 4471 Ronan Doyle'",
         )
     ]
@@ -503,9 +511,31 @@ def test_an_update_that_changed_only_the_properties_is_clean(tmp_path: Path) -> 
     data = uncompressed_letter("We hold no further information.")
     info = PdfReader(io.BytesIO(data)).trailer.raw_get("/Info").idnum
     path = tmp_path / "v.pdf"
-    path.write_bytes(updated(data, info, b"<< /ModDate (D:20240305120000) >>"))
+    path.write_bytes(updated(data, {info: b"<< /ModDate (D:20240305120000) >>"}))
     assert len(earlier_versions(path.read_bytes())) == 1
     assert findings(path) == {}
+
+
+def test_an_update_that_only_added_a_page_hides_nothing(tmp_path: Path) -> None:
+    data = uncompressed_letter("We hold no further information.")
+    reader = PdfReader(io.BytesIO(data))
+    pages = reader.trailer["/Root"].raw_get("/Pages").idnum
+    first = reader.trailer["/Root"]["/Pages"]["/Kids"][0].idnum
+    font = reader.pages[0]["/Resources"]["/Font"].raw_get("/F1").idnum
+    size = int(reader.trailer["/Size"])
+    added = {
+        pages: f"<< /Type /Pages /Kids [ {first} 0 R {size} 0 R ] /Count 2 >>".encode(),
+        size: (
+            f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] /Contents {size + 1} "
+            f"0 R /Resources << /Font << /F1 {font} 0 R >> >> >>"
+        ).encode(),
+        size + 1: stream(b"BT /F1 12 Tf 72 780 Td (Annex: figures by station) Tj ET"),
+    }
+    path = tmp_path / "v.pdf"
+    path.write_bytes(updated(data, added))
+    inspection, report = read(path)
+    assert report.texts["page 2"] == "Annex: figures by station"
+    assert inspection.codes == set()
 
 
 # Files that cannot be read -----------------------------------------------------------------
@@ -582,7 +612,7 @@ def test_the_clean_copy_leaves_out_earlier_versions_and_removed_pages(tmp_path: 
     first = root["/Pages"]["/Kids"][0].idnum
     tree = f"<< /Type /Pages /Kids [ {first} 0 R ] /Count 1 >>".encode()
     path = tmp_path / "u.pdf"
-    path.write_bytes(updated(data, root.raw_get("/Pages").idnum, tree))
+    path.write_bytes(updated(data, {root.raw_get("/Pages").idnum: tree}))
     assert "earlier-versions" in findings(path)
     [copy] = clean_pdf(path).written
     reader = PdfReader(copy)

@@ -15,6 +15,7 @@ import ctypes
 import io
 import re
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -474,39 +475,37 @@ def value_text(value) -> str:
 
 
 def report_earlier_versions(data: bytes, final: list[str], report: Report) -> None:
-    """Earlier versions kept by incremental updates whose pages differ from the final ones."""
+    """Earlier versions kept by incremental updates whose pages held words the final pages
+    do not (a version that only lacks pages added later hides nothing)."""
     cuts = earlier_versions(data)
-    differing = []
-    for number, cut in enumerate(cuts[:MOST_VERSIONS], start=1):
+    for cut in cuts[:MOST_VERSIONS]:
         texts = version_texts(data[:cut])
         if texts is None or same_pages(texts, final):
             continue
-        differing.append((number, texts))
-    if not differing:
+        gone = words_gone(texts, final)
+        if not gone:
+            continue
+        for page, text in enumerate(texts, start=1):
+            if page > len(final) or flat(text) != flat(final[page - 1]):
+                report.text(f"page {page} of an earlier version", text)
+        versions = f"{len(cuts)} earlier versions are" if len(cuts) > 1 else "an earlier version is"
+        pages = (
+            f", one of {len(texts)} pages where the file now has {len(final)}"
+            if len(texts) != len(final)
+            else ""
+        )
+        report.found(
+            "earlier-versions",
+            WHOLE,
+            f"{versions} kept in the file{pages}, with words its pages no longer show: '{gone}'",
+        )
         return
-    number, texts = differing[0]
-    for page, text in enumerate(texts, start=1):
-        if page > len(final) or flat(text) != flat(final[page - 1]):
-            report.text(f"page {page} of an earlier version", text)
-    report.found("earlier-versions", WHOLE, version_detail(len(cuts), differing, final))
-
-
-def version_detail(kept: int, differing: list[tuple[int, list[str]]], final: list[str]) -> str:
-    _, texts = differing[0]
-    versions = f"{kept} earlier versions are" if kept > 1 else "an earlier version is"
-    parts = [f"{versions} kept in the file"]
-    if len(texts) != len(final):
-        parts.append(f"one has {len(texts)} pages where the file now shows {len(final)}")
-    gone = words_gone(texts, final)
-    if gone:
-        parts.append(f"words no longer on its pages: '{gone}'")
-    return ", ".join(parts)
 
 
 def words_gone(earlier: list[str], final: list[str]) -> str:
-    now = set(" ".join(final).split())
-    gone = [word for word in " ".join(earlier).split() if word not in now]
-    return shorten(" ".join(dict.fromkeys(gone)))
+    """The words of the earlier pages beyond those of the final pages, counted."""
+    gone = Counter(" ".join(earlier).split()) - Counter(" ".join(final).split())
+    return shorten(" ".join(gone))
 
 
 def flat(text: str) -> str:
