@@ -52,6 +52,7 @@ NOT_COMMENTS = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_LINK, pdfium_c.F
 MOST_VERSIONS = 20
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 QUOTE_WORDS = 8
+FIRST_FEW = 3  # comments or fields quoted in a finding
 ANNOTATION_NAMES = {
     pdfium_c.FPDF_ANNOT_SQUARE: "a square (a comment)",
     pdfium_c.FPDF_ANNOT_CIRCLE: "a circle (a comment)",
@@ -272,7 +273,13 @@ def report_annotations(where: str, annotations: list[Annotation], report: Report
             report.found("embedded-object", where, f"a file '{name}' is attached ({what})")
     if comments:
         count = f"{len(comments)} comments" if len(comments) > 1 else "a comment"
-        report.found("comments", where, f"{count}: {', '.join(comments)}")
+        report.found("comments", where, f"{count}: {first_few(comments, ', ')}")
+
+
+def first_few(items: list[str], separator: str) -> str:
+    """The first items quoted, and how many more there are."""
+    more = len(items) - FIRST_FEW
+    return separator.join(items[:FIRST_FEW]) + (f" and {more} more" if more > 0 else "")
 
 
 def shorten(text: str, words: int = QUOTE_WORDS) -> str:
@@ -433,7 +440,7 @@ def report_form_fields(structure: pypdf.PdfReader, report: Report) -> None:
         filled.append(f"'{name}'{' (hidden)' if hidden else ''}: '{shorten(value)}'")
     if filled:
         count = f"{len(filled)} form fields hold" if len(filled) > 1 else "a form field holds"
-        report.found("form-fields", WHOLE, f"{count} values: {'; '.join(filled)}")
+        report.found("form-fields", WHOLE, f"{count} values: {first_few(filled, '; ')}")
 
 
 def field_values(

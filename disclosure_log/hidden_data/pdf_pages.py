@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import ctypes
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -65,9 +65,19 @@ class Drawn:
     colour: tuple[int, int, int, int] = (0, 0, 0, 255)
     mode: int = 0
     handle: int = 0
-    # A filled path's rectangles, each with its winding (+1 or -1), and its fill rule.
-    rectangles: list[tuple[Box, int]] = field(default_factory=list)
+    # A filled path: PDFium's object, its matrix to page space, and its fill rule.
+    outline: object = None
+    matrix: Matrix = IDENTITY
     even_odd: bool = False
+    _rectangles: list[tuple[Box, int]] | None = field(default=None, repr=False)
+
+    @property
+    def rectangles(self) -> list[tuple[Box, int]]:
+        """A filled path's upright rectangles, each with its winding (+1 or -1); read only
+        when needed, as a page may have thousands of paths."""
+        if self._rectangles is None:
+            self._rectangles = path_rectangles(self.outline, self.matrix) if self.outline else []
+        return self._rectangles
 
 
 @dataclass
@@ -214,11 +224,8 @@ def describe(handle, kind: int, order: int, to_page: Matrix) -> Drawn | None:
         if colour[3] < OPAQUE:
             return None
         matrix = multiply(object_matrix(handle), to_page)
-        rectangles = path_rectangles(handle, matrix)
-        if not rectangles:
-            return None
         even_odd = fill_mode.value == pdfium_c.FPDF_FILLMODE_ALTERNATE
-        return Drawn(order, "path", box, colour, rectangles=rectangles, even_odd=even_odd)
+        return Drawn(order, "path", box, colour, outline=handle, matrix=matrix, even_odd=even_odd)
     return None
 
 
@@ -309,6 +316,35 @@ def cover_of(thing: Drawn, char: Box) -> Box | None:
     if not thick(cover) or share_covered(char, cover) < COVERED_SHARE:
         return None
     return cover
+
+
+class Grid:
+    """Shapes by the squares of a coarse grid they touch, to find those near a box quickly."""
+
+    CELL = 36.0  # points
+    LIMIT = 100  # squares each way from the origin; beyond it a shape counts as at the edge
+
+    def __init__(self, things: Iterable[Drawn]) -> None:
+        self.cells: dict[tuple[int, int], list[Drawn]] = defaultdict(list)
+        for thing in things:
+            for key in self.squares(thing.box):
+                self.cells[key].append(thing)
+
+    def squares(self, box: Box) -> Iterator[tuple[int, int]]:
+        left, bottom, right, top = (self.square(value) for value in box)
+        for x in range(left, right + 1):
+            for y in range(bottom, top + 1):
+                yield x, y
+
+    def square(self, value: float) -> int:
+        return max(-self.LIMIT, min(self.LIMIT, int(value // self.CELL)))
+
+    def near(self, box: Box) -> list[Drawn]:
+        """The shapes touching the squares the box touches, in paint order."""
+        found = {
+            thing.order: thing for key in self.squares(box) for thing in self.cells.get(key, ())
+        }
+        return [found[order] for order in sorted(found)]
 
 
 class PageReader:
@@ -416,19 +452,16 @@ class PageReader:
         """Characters under a box or picture painted after them, or drawn in the colour of a
         dark box painted before them (black text on a black highlight), where the rendered
         page shows a dark box (a failed redaction) or nothing at all (invisible text)."""
-        covers = [d for d in self.drawn if d.kind in ("path", "image") and thick(d.box)]
-        if not covers:
+        covers = Grid(d for d in self.drawn if d.kind in ("path", "image") and thick(d.box))
+        if not covers.cells:
             return []
-        orders = [cover.order for cover in covers]
-        dark = [cover for cover in covers if is_dark_box(cover)]
         by_cover: dict[tuple[int, str], tuple[list[int], list[Box]]] = {}
         for text in (d for d in self.drawn if d.kind == "text"):
-            later = covers[bisect_right(orders, text.order) :]
-            under = [c for c in dark if c.order < text.order and hides_on_top(text, c)]
             suspects = [
                 (cover, how_hidden(text, cover))
-                for cover in later + under
-                if area(overlap(text.box, cover.box))
+                for cover in covers.near(text.box)
+                if (cover.order > text.order or hides_on_top(text, cover))
+                and area(overlap(text.box, cover.box))
             ]
             for index in self.visible_chars(text) if suspects else []:
                 box = self.char_box(index)
