@@ -45,14 +45,14 @@ FOLDER = re.compile(
 )
 # A value naming the office file the PDF was made from: "Microsoft Word - draft (R Doyle).docx".
 ORIGINAL_FILE = re.compile(r"\S\.(?:docx?|docm|xlsx?|xlsm|pptx?|rtf|odt|ods|msg|eml)\b", re.I)
-SOFTWARE_KEYS = {"Creator", "Producer", "CreatorTool", "MetadataDate", "CreateDate", "ModifyDate"}
 DATE_KEYS = {"CreationDate", "ModDate", "CreateDate", "ModifyDate", "MetadataDate"}
 NOT_COMMENTS = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP)
 # How many earlier versions are opened and compared, newest first.
 MOST_VERSIONS = 20
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+TABLE_SUFFIXES = (".csv", ".tsv")
 QUOTE_WORDS = 8
 FIRST_FEW = 3  # comments or fields quoted in a finding
+UNAPPLIED = "a redaction marked but never applied, over words"
 ANNOTATION_NAMES = {
     pdfium_c.FPDF_ANNOT_SQUARE: "a square (a comment)",
     pdfium_c.FPDF_ANNOT_CIRCLE: "a circle (a comment)",
@@ -91,21 +91,17 @@ class Annotation:
 
 
 def hiding_annotations(reader: PageReader, annotations: list[Annotation]) -> list[Hidden]:
-    """Words under a redaction never applied, or under an annotation that shows dark."""
+    """Words under a redaction never applied, or under an annotation the page shows dark."""
     hidden = []
     for annotation in annotations:
         if annotation.subtype == pdfium_c.FPDF_ANNOT_REDACT:
-            how = "a redaction marked but never applied, over words"
-        elif annotation.subtype in NOT_COMMENTS or not annotation.shown:
-            continue
-        else:
-            how = f"{annotation.name} drawn dark over words"
-        chars = chars_under(reader, annotation.covers)
-        if annotation.subtype != pdfium_c.FPDF_ANNOT_REDACT and not (
-            chars and reader.shows_dark_box(reader.chars_box(chars), annotations=True)
-        ):
-            continue
-        hidden.append(Hidden("failed-redaction", how, chars))
+            chars = chars_under(reader, annotation.covers)
+            hidden.append(Hidden("failed-redaction", UNAPPLIED, chars))
+        elif annotation.subtype not in NOT_COMMENTS and annotation.shown:
+            chars = chars_under(reader, annotation.covers)
+            if chars and reader.shows_dark_box(reader.chars_box(chars), annotations=True):
+                how = f"{annotation.name} drawn dark over words"
+                hidden.append(Hidden("failed-redaction", how, chars))
     return hidden
 
 
@@ -127,7 +123,7 @@ def open_structure(data: bytes) -> pypdf.PdfReader | None:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             reader.decrypt("")
-        reader.trailer["/Root"]
+        reader.trailer["/Root"].get_object()
     except Exception:  # pypdf needs an optional package for AES; PDFium read the pages
         return None
     return reader
@@ -305,7 +301,7 @@ def read_attached_file(where: str, name: str, data: bytes, report: Report) -> st
     text = as_text(data)
     if text is None:
         return f"{len(data):,} bytes, not read by this check: open it and check it too"
-    if not name.lower().endswith(TABLE_SUFFIXES[:2]):
+    if not name.lower().endswith(TABLE_SUFFIXES):
         for number, line in enumerate(text.splitlines(), start=1):
             report.text(f"{where}, line {number}", line)
         return f"{len(text.splitlines())} lines of text"
@@ -390,32 +386,36 @@ def document_properties(
 
 
 def xmp_values(structure: pypdf.PdfReader | None) -> Iterator[tuple[str, str]]:
-    """(property, value) for every value in the XMP packet; list items one by one."""
+    """(property, value) for every value in the XMP packet, list items under the property
+    they belong to; a packet that is not well-formed XML, whole, as 'packet'."""
     if structure is None:
         return
     try:
         stream = structure.trailer["/Root"].get("/Metadata")
         packet = stream.get_object().get_data() if stream is not None else b""
-        root = ElementTree.fromstring(packet) if packet.strip() else None
-    except Exception:  # an unreadable packet is read as text below
-        root = None
-        packet = b""
-    if root is None:
+    except Exception:  # a damaged /Metadata entry holds nothing to read
         return
+    if not packet.strip():
+        return
+    try:
+        root = ElementTree.fromstring(packet)
+    except ElementTree.ParseError:
+        yield "packet", packet.decode("utf-8", errors="replace")
+        return
+    parents = {child: parent for parent in root.iter() for child in parent}
     for element in root.iter():
-        name = local(element.tag)
         for attribute, value in element.attrib.items():
             if value.strip() and local(attribute) not in ("about", "lang"):
                 yield local(attribute), value.strip()
         if element.text and element.text.strip():
-            yield property_name(root, element, name), element.text.strip()
+            yield property_name(element, parents), element.text.strip()
 
 
-def property_name(root: ElementTree.Element, element: ElementTree.Element, name: str) -> str:
-    """A list item's property: the dc:creator an rdf:li belongs to."""
+def property_name(element: ElementTree.Element, parents: dict) -> str:
+    """An element's property; for a list item, the property holding the list (dc:creator)."""
+    name = local(element.tag)
     if name != "li":
         return name
-    parents = {child: parent for parent in root.iter() for child in parent}
     holder = parents.get(parents.get(element))
     return local(holder.tag) if holder is not None else name
 
