@@ -658,3 +658,91 @@ def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: 
     inspection, report = read(path)
     assert inspection.codes == set()
     assert report.texts["page 1"] == "Hello from the top of A4"
+
+
+def with_layer(path: Path, words: bytes, shown: bool) -> Path:
+    """Add words in a layer (optional content), set to show or not."""
+
+    def add(writer: PdfWriter) -> None:
+        layer = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/OCG"),
+                    NameObject("/Name"): TextStringObject("Draft notes"),
+                }
+            )
+        )
+        page = writer.pages[0]
+        content = StreamObject()
+        content.set_data(b"/OC /notes BDC BT /F1 12 Tf 72 650 Td (" + words + b") Tj ET EMC")
+        page[NameObject("/Contents")] = ArrayObject(
+            [page.raw_get("/Contents"), writer._add_object(content)]
+        )
+        page["/Resources"][NameObject("/Properties")] = DictionaryObject(
+            {NameObject("/notes"): layer}
+        )
+        state = NameObject("/ON" if shown else "/OFF")
+        writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+            {
+                NameObject("/OCGs"): ArrayObject([layer]),
+                NameObject("/D"): DictionaryObject({state: ArrayObject([layer])}),
+            }
+        )
+
+    return rewrite(path, add)
+
+
+def test_words_in_a_layer_set_not_to_show_are_invisible_text(tmp_path: Path) -> None:
+    path = with_layer(letter(tmp_path / "l.pdf"), b"Informant: PS 4471 Doyle", shown=False)
+    detail = findings(path)["invisible-text"][1]
+    assert detail == "text in a layer set not to show: 'Informant: PS 4471 Doyle'"
+
+
+def test_words_in_a_layer_that_shows_are_not_hidden(tmp_path: Path) -> None:
+    path = with_layer(letter(tmp_path / "l.pdf"), b"Figures by station", shown=True)
+    assert findings(path) == {}
+
+
+def test_a_white_comment_box_over_words_hides_them(tmp_path: Path) -> None:
+    boxes: list[Box] = []
+    path = letter(tmp_path / "w.pdf", lambda page: boxes.append(secret(page)))
+
+    def add(writer: PdfWriter) -> None:
+        box = boxes[0]
+        drawn = appearance(writer, box, f"1 1 1 rg 0 0 {box[2]} {box[3]} re f".encode())
+        writer.add_annotation(
+            0, annotation("/Square", box, AP=DictionaryObject({NameObject("/N"): drawn}))
+        )
+
+    detail = findings(rewrite(path, add))["invisible-text"][1]
+    assert detail == (
+        "words covered by a square (a comment) of the page's colour: 'PS 4471 Ronan Doyle'"
+    )
+
+
+def test_document_javascript_is_a_script_and_its_code_is_read(tmp_path: Path) -> None:
+    def add(writer: PdfWriter) -> None:
+        script = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject('app.alert("Call 07700 900123");'),
+            }
+        )
+        writer._root_object[NameObject("/Names")] = DictionaryObject(
+            {
+                NameObject("/JavaScript"): DictionaryObject(
+                    {
+                        NameObject("/Names"): ArrayObject(
+                            [TextStringObject("welcome"), writer._add_object(script)]
+                        )
+                    }
+                )
+            }
+        )
+
+    inspection, report = read(rewrite(letter(tmp_path / "js.pdf"), add))
+    assert report.texts["script 'welcome'"] == 'app.alert("Call 07700 900123");'
+    assert [(f.code, f.detail) for f in inspection.hidden] == [
+        ("macros", "a script (JavaScript) that can run in a reader: 'welcome'")
+    ]
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [("script 'welcome'", "phone")]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject
 
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.pdf_pages import (
@@ -91,7 +91,8 @@ class Annotation:
 
 
 def hiding_annotations(reader: PageReader, annotations: list[Annotation]) -> list[Hidden]:
-    """Words under a redaction never applied, or under an annotation the page shows dark."""
+    """Words under a redaction never applied, or under an annotation that the page shows as
+    a dark box (a failed redaction) or as a blank one (white-out: invisible text)."""
     hidden = []
     for annotation in annotations:
         if annotation.subtype == pdfium_c.FPDF_ANNOT_REDACT:
@@ -99,9 +100,13 @@ def hiding_annotations(reader: PageReader, annotations: list[Annotation]) -> lis
             hidden.append(Hidden("failed-redaction", UNAPPLIED, chars))
         elif annotation.subtype not in NOT_COMMENTS and annotation.shown:
             chars = chars_under(reader, annotation.covers)
-            if chars and reader.shows_dark_box(reader.chars_box(chars), annotations=True):
+            place = reader.chars_box(chars) if chars else None
+            if place and reader.shows_dark_box(place, annotations=True):
                 how = f"{annotation.name} drawn dark over words"
                 hidden.append(Hidden("failed-redaction", how, chars))
+            elif place and reader.shows_nothing(place, annotations=True):
+                how = f"words covered by {annotation.name} of the page's colour"
+                hidden.append(Hidden("invisible-text", how, chars))
     return hidden
 
 
@@ -144,6 +149,7 @@ def inspect_pdf(path: Path, report: Report) -> None:
         report_metadata(document, structure, report)
         if structure is not None:
             report_form_fields(structure, report)
+            report_scripts(structure, report)
     finally:
         document.close()
     report_earlier_versions(data, texts, report)
@@ -478,6 +484,57 @@ def value_text(value) -> str:
     return ""
 
 
+# Scripts -----------------------------------------------------------------------------------
+
+
+def report_scripts(structure: pypdf.PdfReader, report: Report) -> None:
+    """Document-level JavaScript: named scripts, and scripts run on opening or closing."""
+    scripts = list(document_scripts(structure))
+    for name, code in scripts:
+        report.text(f"script '{name}'", code)
+    if scripts:
+        names = ", ".join(f"'{name}'" for name, _ in scripts[:FIRST_FEW])
+        count = f"{len(scripts)} scripts" if len(scripts) > 1 else "a script"
+        report.found("macros", WHOLE, f"{count} (JavaScript) that can run in a reader: {names}")
+
+
+def document_scripts(structure: pypdf.PdfReader) -> Iterator[tuple[str, str]]:
+    """(name, code) of the JavaScript in the name tree, the open action and the document's
+    actions (on close, save, print)."""
+    try:
+        root = structure.trailer["/Root"]
+        tree = root.get("/Names", {}).get("/JavaScript")
+        named = name_tree(tree.get_object()) if tree is not None else []
+        actions = [("open", root.get("/OpenAction"))]
+        actions += [(f"document action {key}", value) for key, value in root.get("/AA", {}).items()]
+    except Exception:  # a damaged catalogue: its pages were read, its scripts cannot be
+        return
+    for name, action in [*named, *actions]:
+        code = script_of(action)
+        if code is not None:
+            yield name, code
+
+
+def name_tree(node: DictionaryObject, depth: int = 0) -> Iterator[tuple[str, object]]:
+    names = node.get("/Names", [])
+    for index in range(0, len(names) - 1, 2):
+        yield str(names[index]), names[index + 1]
+    for kid in node.get("/Kids", []) if depth < 20 else []:
+        yield from name_tree(kid.get_object(), depth + 1)
+
+
+def script_of(action) -> str | None:
+    """The code of a JavaScript action, or None for any other action."""
+    action = action.get_object() if action is not None else None
+    if not isinstance(action, DictionaryObject) or action.get("/S") != "/JavaScript":
+        return None
+    code = action.get("/JS")
+    code = code.get_object() if code is not None else ""
+    if isinstance(code, StreamObject):
+        return code.get_data().decode("utf-8", errors="replace")
+    return str(code)
+
+
 # Earlier versions --------------------------------------------------------------------------
 
 
@@ -631,6 +688,7 @@ def left_out(findings: list[HiddenFinding]) -> list[str]:
         "embedded-object": "attached files",
         "earlier-versions": "earlier versions kept by incremental updates",
         "metadata": "document properties and XMP metadata",
+        "macros": "scripts",
     }
     parts = [f"{said[f.code]} ({f.where}: {f.detail})" for f in findings if f.code in said]
     parts.append(

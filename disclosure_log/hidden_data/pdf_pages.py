@@ -65,6 +65,8 @@ class Drawn:
     colour: tuple[int, int, int, int] = (0, 0, 0, 255)
     mode: int = 0
     handle: int = 0
+    # Text marked as optional content (a layer), which a viewer may be set not to show.
+    layered: bool = False
     # A filled path: PDFium's object, its matrix to page space, and its fill rule.
     outline: object = None
     matrix: Matrix = IDENTITY
@@ -212,7 +214,8 @@ def describe(handle, kind: int, order: int, to_page: Matrix) -> Drawn | None:
     if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
         mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
         colour = colour_of(handle, stroke=mode in STROKE_ONLY_MODES)
-        return Drawn(order, "text", box, colour, mode, address(handle))
+        layered = in_optional_content(handle)
+        return Drawn(order, "text", box, colour, mode, address(handle), layered=layered)
     if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         return Drawn(order, "image", box)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -227,6 +230,19 @@ def describe(handle, kind: int, order: int, to_page: Matrix) -> Drawn | None:
         even_odd = fill_mode.value == pdfium_c.FPDF_FILLMODE_ALTERNATE
         return Drawn(order, "path", box, colour, outline=handle, matrix=matrix, even_odd=even_odd)
     return None
+
+
+def in_optional_content(handle) -> bool:
+    """The object is marked as part of a layer (/OC ... BDC)."""
+    for index in range(pdfium_c.FPDFPageObj_CountMarks(handle)):
+        mark = pdfium_c.FPDFPageObj_GetMark(handle, index)
+        length = ctypes.c_ulong()
+        buffer = ctypes.create_string_buffer(64)
+        pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+        named = mark and pdfium_c.FPDFPageObjMark_GetName(mark, pointer, 64, length)
+        if named and buffer.raw[: max(0, length.value - 2)] == "OC".encode("utf-16-le"):
+            return True
+    return False
 
 
 def path_rectangles(handle, matrix: Matrix) -> list[tuple[Box, int]]:
@@ -438,9 +454,9 @@ class PageReader:
         dark = sum(histogram[:128])
         return dark >= DARK_PIXELS * sum(histogram)
 
-    def shows_nothing(self, box: Box) -> bool:
+    def shows_nothing(self, box: Box, annotations: bool = False) -> bool:
         """The place is one flat colour: whatever text is there cannot be seen."""
-        pixels = self.pixels(box)
+        pixels = self.pixels(box, annotations)
         if pixels is None:
             return True
         lowest, highest = pixels.getextrema()
@@ -499,6 +515,7 @@ class PageReader:
         unseen: list[int] = []
         same_colour: list[int] = []
         off_page: list[int] = []
+        hidden_layer: list[int] = []
         for position, text in enumerate(self.drawn):
             if text.kind != "text":
                 continue
@@ -516,12 +533,15 @@ class PageReader:
                     same_colour.extend(self.visible_chars(text))
             elif self.coloured_like_background(position, text):
                 same_colour.extend(self.visible_chars(text))
+            elif text.layered and self.shows_nothing(text.box):
+                hidden_layer.extend(self.visible_chars(text))
         return [
             Hidden("invisible-text", how, chars)
             for how, chars in (
                 ("text set to be invisible", unseen),
                 ("text coloured like the page behind it", same_colour),
                 ("text placed outside the page", off_page),
+                ("text in a layer set not to show", hidden_layer),
             )
             if chars
         ]
