@@ -27,6 +27,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from disclosure_log.cli import main
 from disclosure_log.hidden_data.pdf import clean_pdf, earlier_versions, inspect_pdf
 from disclosure_log.hidden_data.report import Inspection, Report, Unreadable
 
@@ -746,3 +747,23 @@ def test_document_javascript_is_a_script_and_its_code_is_read(tmp_path: Path) ->
         ("macros", "a script (JavaScript) that can run in a reader: 'welcome'")
     ]
     assert [(w, f.kind) for w, f in inspection.personal_data] == [("script 'welcome'", "phone")]
+
+
+def test_the_clean_command_writes_the_copy_and_finds_nothing_left(tmp_path: Path, capsys) -> None:
+    def add(writer: PdfWriter) -> None:
+        note = annotation("/Text", (500, 690, 20, 20), Contents=TextStringObject("Check with PSD"))
+        writer.add_annotation(0, note)
+
+    path = rewrite(letter(tmp_path / "letter.pdf"), add)
+    assert main(["clean", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {tmp_path / 'letter-clean.pdf'}" in out
+    assert "comments and other annotations (page 1: a comment: 'Check with PSD')" in out
+    assert "still in" not in out
+
+
+def test_the_clean_command_refuses_a_failed_redaction(tmp_path: Path, capsys) -> None:
+    path = letter(tmp_path / "letter.pdf", lambda page: fill(page, secret(page)))
+    assert main(["clean", str(path)]) == 1
+    assert "not fixed: page 1: a dark box drawn over words" in capsys.readouterr().out
+    assert sorted(tmp_path.iterdir()) == [path]
