@@ -767,3 +767,26 @@ def test_the_clean_command_refuses_a_failed_redaction(tmp_path: Path, capsys) ->
     assert main(["clean", str(path)]) == 1
     assert "not fixed: page 1: a dark box drawn over words" in capsys.readouterr().out
     assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_a_black_rounded_box_over_words_is_a_failed_redaction(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        x, y, w, h = secret(page)
+        page.setFillColorRGB(0, 0, 0)
+        page.roundRect(x - 2, y - 1, w + 4, h + 2, radius=3, stroke=0, fill=1)
+
+    assert (
+        "PS 4471 Ronan Doyle" in findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
+    )
+
+
+def test_a_black_ring_around_words_hides_nothing(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        x, y, w, h = secret(page)
+        page.setFillColorRGB(0, 0, 0)
+        ring = page.beginPath()
+        ring.rect(x - 6, y - 6, w + 12, h + 12)
+        ring.rect(x - 3, y - 3, w + 6, h + 6)
+        page.drawPath(ring, stroke=0, fill=1, fillMode=0)  # even-odd: the inner box is a hole
+
+    assert findings(letter(tmp_path / "ring.pdf", draw)) == {}

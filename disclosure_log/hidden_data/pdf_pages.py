@@ -246,22 +246,24 @@ def in_optional_content(handle) -> bool:
 
 
 def path_rectangles(handle, matrix: Matrix) -> list[tuple[Box, int]]:
-    """Each closed subpath that is an upright rectangle, with its winding direction."""
-    rectangles = []
-    points: list[tuple[float, float]] = []
-    straight = True
+    """Each closed subpath that is an upright rectangle, with its winding direction; a path
+    of one other shape (a rounded box, an ellipse) by the box around it."""
+    subpaths: list[tuple[list[tuple[float, float]], bool]] = []
     for index in range(pdfium_c.FPDFPath_CountSegments(handle)):
         segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         x, y = ctypes.c_float(), ctypes.c_float()
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            rectangles.extend(as_rectangle(points, straight))
-            points, straight = [], True
-        elif kind != pdfium_c.FPDF_SEGMENT_LINETO:
-            straight = False
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(([], True))
+        points = subpaths[-1][0]
         points.append(apply(matrix, x.value, y.value))
-    rectangles.extend(as_rectangle(points, straight))
+        if kind not in (pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO):
+            subpaths[-1] = (points, False)
+    rectangles = [r for points, straight in subpaths for r in as_rectangle(points, straight)]
+    if not rectangles and len(subpaths) == 1 and len(subpaths[0][0]) > 2:
+        xs, ys = [p[0] for p in subpaths[0][0]], [p[1] for p in subpaths[0][0]]
+        rectangles.append(((min(xs), min(ys), max(xs), max(ys)), 1))
     return rectangles
 
 
