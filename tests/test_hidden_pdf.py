@@ -758,7 +758,7 @@ def test_the_clean_command_writes_the_copy_and_finds_nothing_left(tmp_path: Path
     assert main(["clean", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"wrote {tmp_path / 'letter-clean.pdf'}" in out
-    assert "comments and other annotations (page 1: a comment: 'Check with PSD')" in out
+    assert "comments' notes and authors" in out and "a comment: 'Check with PSD'" in out
     assert "still in" not in out
 
 
@@ -790,3 +790,25 @@ def test_a_black_ring_around_words_hides_nothing(tmp_path: Path) -> None:
         page.drawPath(ring, stroke=0, fill=1, fillMode=0)  # even-odd: the inner box is a hole
 
     assert findings(letter(tmp_path / "ring.pdf", draw)) == {}
+
+
+def test_the_clean_copy_keeps_a_comment_s_mark_drawn_but_not_its_note(tmp_path: Path) -> None:
+    box = (420.0, 690.0, 40.0, 20.0)  # a yellow box in the margin, with a note
+
+    def add(writer: PdfWriter) -> None:
+        drawn = appearance(writer, box, b"1 1 0 rg 0 0 40 20 re f")
+        mark = annotation(
+            "/Square",
+            box,
+            Contents=TextStringObject("Check with PSD"),
+            T=TextStringObject("Kiran Patel"),
+            AP=DictionaryObject({NameObject("/N"): drawn}),
+        )
+        writer.add_annotation(0, mark)
+
+    [copy] = clean_pdf(rewrite(letter(tmp_path / "m.pdf"), add)).written
+    page = pdfium.PdfDocument(copy)[0]
+    picture = page.render(scale=1).to_pil()
+    assert picture.getpixel((430, int(page.get_height()) - 700)) == (255, 255, 0)
+    inspection, _ = read(copy, allowed=())
+    assert inspection.hidden == [] and inspection.personal_data == []

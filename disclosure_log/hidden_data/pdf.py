@@ -53,6 +53,16 @@ TABLE_SUFFIXES = (".csv", ".tsv")
 QUOTE_WORDS = 8
 FIRST_FEW = 3  # comments or fields quoted in a finding
 UNAPPLIED = "a redaction marked but never applied, over words"
+# Annotations the clean copy leaves out rather than draw into the page: note icons, pins,
+# links, sounds, and pop-ups; whatever else shows is drawn in as the page prints.
+NOT_DRAWN_INTO_PAGE = (
+    pdfium_c.FPDF_ANNOT_TEXT,
+    pdfium_c.FPDF_ANNOT_POPUP,
+    pdfium_c.FPDF_ANNOT_FILEATTACHMENT,
+    pdfium_c.FPDF_ANNOT_SOUND,
+    pdfium_c.FPDF_ANNOT_LINK,
+    pdfium_c.FPDF_ANNOT_REDACT,
+)
 ANNOTATION_NAMES = {
     pdfium_c.FPDF_ANNOT_SQUARE: "a square (a comment)",
     pdfium_c.FPDF_ANNOT_CIRCLE: "a circle (a comment)",
@@ -673,7 +683,7 @@ def clean_pdf(path: Path) -> Cleaned:
             )
     if cleaned.cannot:
         return cleaned
-    flattened = flatten_forms(path.read_bytes())
+    flattened = flatten_annotations(path.read_bytes())
     target = fresh_path(path, "clean", ".pdf")
     target.write_bytes(fresh_copy(flattened))
     cleaned.written.append(target)
@@ -683,7 +693,7 @@ def clean_pdf(path: Path) -> Cleaned:
 
 def left_out(findings: list[HiddenFinding]) -> list[str]:
     said = {
-        "comments": "comments and other annotations",
+        "comments": "comments' notes and authors (marks such as highlights stay drawn on the page)",
         "form-fields": "form fields (the values the pages showed are kept as page text)",
         "embedded-object": "attached files",
         "earlier-versions": "earlier versions kept by incremental updates",
@@ -698,8 +708,9 @@ def left_out(findings: list[HiddenFinding]) -> list[str]:
     return parts
 
 
-def flatten_forms(data: bytes) -> bytes:
-    """The file with form fields drawn into their pages and other annotations removed."""
+def flatten_annotations(data: bytes) -> bytes:
+    """The file with what its annotations show (form fields' values, highlights, stamps,
+    typed text) drawn into the pages, and notes, pins and links removed."""
     document = pdfium.PdfDocument(data)
     try:
         document.init_forms()
@@ -708,7 +719,7 @@ def flatten_forms(data: bytes) -> bytes:
                 handle = pdfium_c.FPDFPage_GetAnnot(page, index)
                 subtype = pdfium_c.FPDFAnnot_GetSubtype(handle)
                 pdfium_c.FPDFPage_CloseAnnot(handle)
-                if subtype != pdfium_c.FPDF_ANNOT_WIDGET:
+                if subtype in NOT_DRAWN_INTO_PAGE:
                     pdfium_c.FPDFPage_RemoveAnnot(page, index)
             pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_PRINT)
             page.close()
