@@ -319,7 +319,7 @@ def how_hidden(text: Drawn, cover: Drawn) -> str:
 def hides_on_top(text: Drawn, box: Drawn) -> bool:
     """Text painted over a filled box of its own colour, as a black highlight in Word makes."""
     return (
-        box.kind == "path" and text.mode not in INVISIBLE_MODES and similar(text.colour, box.colour)
+        is_dark_box(box) and text.mode not in INVISIBLE_MODES and similar(text.colour, box.colour)
     )
 
 
