@@ -1,12 +1,13 @@
 """What a PDF page draws, in paint order, and which of its words a reader cannot see.
 
 PDFium lists a page's objects in the order they are painted (objects inside form XObjects in
-their place). A word is covered when a dark, opaque rectangle or a picture is painted over it
-AFTER it, or when a dark annotation (a black square or highlight, a redaction never applied)
-lies on it; a look at the rendered page confirms that the covered place really shows a dark
-box (a clip, a winding rule or a light picture can keep the words in view). Text is invisible
-when it is drawn in render mode 3 with no picture under it (a scan's OCR layer has one), when
-it is coloured like what is behind it, or when it lies outside the page.
+their place). A word is covered when an opaque box or a picture is painted over it AFTER it, or
+when it is written in the colour of a dark box painted before it (Word's black highlighting).
+Rendering the page then says what the place shows: a dark box (a failed redaction), one flat
+colour (invisible text), or anything else (the words are in view: a clip, a fill rule's hole, a
+picture of the same words). Text is invisible too when it is drawn in render mode 3 with no
+picture under it (a scan's OCR layer has one), coloured like what is behind it, in a layer set
+not to show, or outside the page.
 """
 
 from __future__ import annotations
