@@ -812,3 +812,19 @@ def test_the_clean_copy_keeps_a_comment_s_mark_drawn_but_not_its_note(tmp_path: 
     assert picture.getpixel((430, int(page.get_height()) - 700)) == (255, 255, 0)
     inspection, _ = read(copy, allowed=())
     assert inspection.hidden == [] and inspection.personal_data == []
+
+
+def test_boxes_drawn_as_one_path_are_judged_one_by_one(tmp_path: Path) -> None:
+    """A tool that writes every box of a page in one path (re re f) with words between them."""
+
+    def draw(page: canvas.Canvas) -> None:
+        first = line(page, 700, "Officer: ", "PS 4471 Doyle", " and officer: ", "DC 3318 Walsh")
+        page.setFillColorRGB(0, 0, 0)
+        boxes = page.beginPath()
+        boxes.rect(*first[1])
+        boxes.rect(*first[3])
+        page.drawPath(boxes, stroke=0, fill=1)
+
+    detail = findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
+    assert "PS 4471 Doyle" in detail and "DC 3318 Walsh" in detail
+    assert "and officer" not in detail

@@ -474,7 +474,8 @@ class PageReader:
         covers = Grid(d for d in self.drawn if d.kind in ("path", "image") and thick(d.box))
         if not covers.cells:
             return []
-        by_cover: dict[tuple[int, str], tuple[list[int], list[Box]]] = {}
+        # Characters by the box (one rectangle of a path) lying over them.
+        by_cover: dict[tuple[int, Box, str], tuple[list[int], list[Box]]] = {}
         for text in (d for d in self.drawn if d.kind == "text"):
             suspects = [
                 (cover, how_hidden(text, cover))
@@ -487,12 +488,13 @@ class PageReader:
                 for cover, how in suspects:
                     part = cover_of(cover, box)
                     if part is not None:
-                        held, places = by_cover.setdefault((cover.order, how), ([], []))
+                        key = (cover.order, part, how)
+                        held, places = by_cover.setdefault(key, ([], []))
                         held.append(index)
                         places.append(overlap(box, part))
                         break
         return self.confirmed(
-            [(how, held, union(places)) for (_, how), (held, places) in by_cover.items()]
+            [(how, held, union(places)) for (_, _, how), (held, places) in by_cover.items()]
         )
 
     def confirmed(self, covered: list[tuple[str, list[int], Box]]) -> list[Hidden]:
