@@ -828,3 +828,30 @@ def test_boxes_drawn_as_one_path_are_judged_one_by_one(tmp_path: Path) -> None:
     detail = findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
     assert "PS 4471 Doyle" in detail and "DC 3318 Walsh" in detail
     assert "and officer" not in detail
+
+
+def test_a_pdf_encrypted_only_against_editing_is_read_whole(tmp_path: Path) -> None:
+    """AES-256 with an owner password alone: it opens without one, so all of it is read."""
+
+    def add(writer: PdfWriter) -> None:
+        field = annotation(
+            "/Widget",
+            (72, 600, 200, 18),
+            FT=NameObject("/Tx"),
+            T=TextStringObject("reviewer"),
+            V=TextStringObject("Approved by Kiran Patel"),
+        )
+        field[NameObject("/F")] = NumberObject(2)
+        reference = writer._add_object(field)
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([reference])
+        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+            {NameObject("/Fields"): ArrayObject([reference])}
+        )
+        writer.encrypt(user_password="", owner_password="Northshire24", algorithm="AES-256")
+
+    path = rewrite(letter(tmp_path / "locked.pdf"), add)
+    assert PdfReader(path).is_encrypted
+    assert findings(path)["form-fields"] == (
+        "document",
+        "a form field holds values: 'reviewer' (hidden): 'Approved by Kiran Patel'",
+    )
