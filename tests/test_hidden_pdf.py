@@ -855,3 +855,34 @@ def test_a_pdf_encrypted_only_against_editing_is_read_whole(tmp_path: Path) -> N
         "document",
         "a form field holds values: 'reviewer' (hidden): 'Approved by Kiran Patel'",
     )
+
+
+def test_text_too_small_to_see_is_invisible_text(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.setFont(FONT, 0.5)
+        page.drawString(72, 600, "Source: PC 2210 Walsh")
+
+    detail = findings(letter(tmp_path / "t.pdf", draw))["invisible-text"][1]
+    assert detail == "text too small to see: 'Source: PC 2210 Walsh'"
+
+
+def test_small_print_that_can_be_read_is_not_hidden(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.setFont(FONT, 6)
+        page.drawString(72, 40, "Northshire Police, Information Rights Team, PO Box 1")
+        page.drawString(300, 40, ".")
+
+    assert findings(letter(tmp_path / "t.pdf", draw)) == {}
+
+
+def test_a_figure_s_one_letter_label_under_a_white_shape_is_not_reported(tmp_path: Path) -> None:
+    """As TikZ figures in a real thesis draw them: labels 'a' and 'b', then filled circles."""
+
+    def draw(page: canvas.Canvas) -> None:
+        page.drawString(300, 400, "a")
+        page.drawString(340, 400, "b")
+        page.setFillColorRGB(1, 1, 1)
+        page.circle(303, 403, 12, stroke=1, fill=1)
+        page.circle(343, 403, 12, stroke=1, fill=1)
+
+    assert findings(letter(tmp_path / "figure.pdf", draw)) == {}

@@ -52,6 +52,9 @@ MOST_VERSIONS = 20
 TABLE_SUFFIXES = (".csv", ".tsv")
 QUOTE_WORDS = 8
 FIRST_FEW = 3  # comments or fields quoted in a finding
+# Letters or digits a finding's words need: a covered "No" is a failed redaction; invisible
+# text of one or two letters is a figure's label under a shape.
+LEAST_LETTERS = {"failed-redaction": 2, "invisible-text": 3}
 UNAPPLIED = "a redaction marked but never applied, over words"
 # Annotations the clean copy leaves out rather than draw into the page: note icons, pins,
 # links, sounds, and pop-ups; whatever else shows is drawn in as the page prints.
@@ -196,7 +199,7 @@ def report_hidden(
     for how in dict.fromkeys(h.how for h in hidden if h.code == code):
         chars = sorted({c for h in hidden if h.how == how for c in h.chars})
         quote = reader.quote(chars) if chars else ""
-        if says_something(quote):
+        if says_something(quote, LEAST_LETTERS[code]):
             still = " that are still in the file" if code == "failed-redaction" else ""
             parts.append(f"{how}{still}: '{quote}'")
     if parts:

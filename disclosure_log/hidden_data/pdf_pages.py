@@ -39,6 +39,8 @@ RENDER_SCALE = 1.5
 # Text coloured within this of its background (0-255 per channel) cannot be told apart.
 SAME_COLOUR = 24
 INVISIBLE_MODES = (3, 7)
+# Text set in a size smaller than this (points, as drawn) cannot be read on the page.
+SMALLEST_TEXT = 1.0
 STROKE_ONLY_MODES = (1, 5)
 # Words that redaction tools write under or on their boxes, which hide nothing.
 REDACTION_WORDS = re.compile(
@@ -68,6 +70,8 @@ class Drawn:
     handle: int = 0
     # Text marked as optional content (a layer), which a viewer may be set not to show.
     layered: bool = False
+    # Text's height on the page in points: its font size, scaled as it is drawn.
+    size: float = 0.0
     # A filled path: PDFium's object, its matrix to page space, and its fill rule.
     outline: object = None
     matrix: Matrix = IDENTITY
@@ -216,7 +220,8 @@ def describe(handle, kind: int, order: int, to_page: Matrix) -> Drawn | None:
         mode = pdfium_c.FPDFTextObj_GetTextRenderMode(handle)
         colour = colour_of(handle, stroke=mode in STROKE_ONLY_MODES)
         layered = in_optional_content(handle)
-        return Drawn(order, "text", box, colour, mode, address(handle), layered=layered)
+        size = text_size(handle, to_page)
+        return Drawn(order, "text", box, colour, mode, address(handle), layered, size)
     if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         return Drawn(order, "image", box)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -231,6 +236,14 @@ def describe(handle, kind: int, order: int, to_page: Matrix) -> Drawn | None:
         even_odd = fill_mode.value == pdfium_c.FPDF_FILLMODE_ALTERNATE
         return Drawn(order, "path", box, colour, outline=handle, matrix=matrix, even_odd=even_odd)
     return None
+
+
+def text_size(handle, to_page: Matrix) -> float:
+    size = ctypes.c_float()
+    if not pdfium_c.FPDFTextObj_GetFontSize(handle, size):
+        return 0.0
+    _, _, c, d, _, _ = multiply(object_matrix(handle), to_page)
+    return size.value * (c * c + d * d) ** 0.5
 
 
 def in_optional_content(handle) -> bool:
@@ -521,6 +534,7 @@ class PageReader:
         same_colour: list[int] = []
         off_page: list[int] = []
         hidden_layer: list[int] = []
+        tiny: list[int] = []
         for position, text in enumerate(self.drawn):
             if text.kind != "text":
                 continue
@@ -540,6 +554,8 @@ class PageReader:
                 same_colour.extend(self.visible_chars(text))
             elif text.layered and self.shows_nothing(text.box):
                 hidden_layer.extend(self.visible_chars(text))
+            elif 0 < text.size < SMALLEST_TEXT:
+                tiny.extend(self.visible_chars(text))
         return [
             Hidden("invisible-text", how, chars)
             for how, chars in (
@@ -547,6 +563,7 @@ class PageReader:
                 ("text coloured like the page behind it", same_colour),
                 ("text placed outside the page", off_page),
                 ("text in a layer set not to show", hidden_layer),
+                ("text too small to see", tiny),
             )
             if chars
         ]
@@ -600,11 +617,12 @@ def is_stamp(quotes: list[str]) -> bool:
     return len(whole) == 1 and bool(DATE.fullmatch(whole.pop()))
 
 
-def says_something(text: str) -> bool:
-    """Text that tells a reader something: not blank, not XXXX, not 'REDACTED' or 's40(2)'."""
+def says_something(text: str, least: int = 2) -> bool:
+    """Text that tells a reader something: at least `least` letters or digits, not all the
+    same (XXXX), besides the words redaction tools write ('REDACTED', 's40(2)')."""
     rest = REDACTION_WORDS.sub(" ", text)
     letters = re.sub(r"[\W_]+", "", rest)
-    return bool(letters) and len(set(letters.lower())) > 1
+    return len(letters) >= least and len(set(letters.lower())) > 1
 
 
 def chars_under(reader: PageReader, covers: list[Box]) -> list[int]:
