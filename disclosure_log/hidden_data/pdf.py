@@ -624,12 +624,12 @@ def earlier_versions(data: bytes) -> list[int]:
     is an earlier version only if an end of file points at it. A linearized file's first-page
     section and its main section are one version: no end of file points at the main one.
     """
-    ends = {int(m.group(1)): m.end() for m in STARTXREF.finditer(data)}
-    last = list(STARTXREF.finditer(data))
-    if not last:
+    marks = list(STARTXREF.finditer(data))
+    if not marks:
         return []
-    section = int(last[-1].group(1))
-    final_end = last[-1].end()
+    ends = {int(mark.group(1)): mark.end() for mark in marks}
+    section = int(marks[-1].group(1))
+    final_end = marks[-1].end()
     cuts = []
     seen = set()
     while section not in seen and 0 < section < len(data):
@@ -662,9 +662,8 @@ def previous_section(data: bytes, offset: int) -> int | None:
 
 
 def clean_pdf(path: Path) -> Cleaned:
-    """A fresh copy without properties, XMP, annotations, form fields (their shown values
-    kept on the page), attached files or earlier versions; none where words are only covered
-    or invisible, which no program can mend."""
+    """A fresh copy of the pages alone, with what their annotations and form fields show drawn
+    in; none where words are only covered or invisible, which no program can mend."""
     report = Report()
     try:
         inspect_pdf(path, report)
@@ -705,8 +704,9 @@ def left_out(findings: list[HiddenFinding]) -> list[str]:
     }
     parts = [f"{said[f.code]} ({f.where}: {f.detail})" for f in findings if f.code in said]
     parts.append(
-        "everything but the pages: document properties, XMP metadata, annotations, form "
-        "fields, attached files, bookmarks and scripts"
+        "everything but the pages: document properties, XMP metadata, comments' notes, form "
+        "fields, attached files, bookmarks and scripts (what annotations and fields showed is "
+        "drawn into the pages)"
     )
     return parts
 
