@@ -34,8 +34,10 @@ DARK = 0.5
 OPAQUE = 200
 # A covered place is a dark box when this share of its rendered pixels is dark.
 DARK_PIXELS = 0.85
-# Pixels per point when a page is rendered to confirm what a place shows.
+# Pixels per point when a page is rendered to confirm what a place shows, and the most pixels
+# a rendering may have (a poster-sized page is rendered coarser).
 RENDER_SCALE = 1.5
+MOST_PIXELS = 8_000_000
 # Text coloured within this of its background (0-255 per channel) cannot be told apart.
 SAME_COLOUR = 24
 INVISIBLE_MODES = (3, 7)
@@ -434,8 +436,10 @@ class PageReader:
     def picture(self, annotations: bool = False):
         """The page rendered in grey, with or without its annotations."""
         if annotations not in self._pictures:
+            width, height = self.page.get_size()
+            scale = min(RENDER_SCALE, (MOST_PIXELS / max(1.0, width * height)) ** 0.5)
             bitmap = self.page.render(
-                scale=RENDER_SCALE, grayscale=True, draw_annots=annotations, may_draw_forms=False
+                scale=scale, grayscale=True, draw_annots=annotations, may_draw_forms=False
             )
             self._pictures[annotations] = bitmap.to_pil().convert("L")
         return self._pictures[annotations]
