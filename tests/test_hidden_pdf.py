@@ -886,3 +886,13 @@ def test_a_figure_s_one_letter_label_under_a_white_shape_is_not_reported(tmp_pat
         page.circle(343, 403, 12, stroke=1, fill=1)
 
     assert findings(letter(tmp_path / "figure.pdf", draw)) == {}
+
+
+def test_bookmark_titles_are_read(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.bookmarkPage("annex")
+        page.addOutlineEntry("Annex: call DC Walsh on 07700 900123", "annex")
+
+    inspection, report = read(letter(tmp_path / "b.pdf", draw))
+    assert report.texts["bookmark 1"] == "Annex: call DC Walsh on 07700 900123"
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [("bookmark 1", "phone")]

@@ -159,6 +159,7 @@ def inspect_pdf(path: Path, report: Report) -> None:
         structure = open_structure(data)
         texts = [inspect_page(document, number, report) for number in range(len(document))]
         report_attached_files(document, report)
+        report_bookmarks(document, report)
         report_metadata(document, structure, report)
         if structure is not None:
             report_form_fields(structure, report)
@@ -348,6 +349,15 @@ def as_text(data: bytes) -> str | None:
     sample = text[:4096]
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in sample)
     return text if sample and printable >= 0.95 * len(sample) else None
+
+
+# Bookmarks ---------------------------------------------------------------------------------
+
+
+def report_bookmarks(document: pdfium.PdfDocument, report: Report) -> None:
+    """The bookmarks' titles: text a reader sees beside the pages, not on them."""
+    for number, bookmark in enumerate(document.get_toc(), start=1):
+        report.text(f"bookmark {number}", bookmark.get_title())
 
 
 # Metadata ----------------------------------------------------------------------------------
