@@ -134,7 +134,7 @@ def secret(page: canvas.Canvas, y: float = 700) -> Box:
     return line(page, y, "The complaint against ", "PS 4471 Ronan Doyle", " was not upheld.")[1]
 
 
-# Failed redactions: words under something dark ---------------------------------------------
+# Failed redactions: words under something dark ------------------------------------------------
 
 
 def test_a_black_box_drawn_over_words_is_a_failed_redaction_quoting_them(tmp_path: Path) -> None:
@@ -154,6 +154,22 @@ def test_a_box_over_two_lines_quotes_the_words_of_both(tmp_path: Path) -> None:
     assert "3318 Aoife Walsh" in detail and "Byrne of Newry" in detail
 
 
+def test_boxes_drawn_as_one_path_are_judged_one_by_one(tmp_path: Path) -> None:
+    """A tool that writes every box of a page in one path (re re f) with words between them."""
+
+    def draw(page: canvas.Canvas) -> None:
+        first = line(page, 700, "Officer: ", "PS 4471 Doyle", " and officer: ", "DC 3318 Walsh")
+        page.setFillColorRGB(0, 0, 0)
+        boxes = page.beginPath()
+        boxes.rect(*first[1])
+        boxes.rect(*first[3])
+        page.drawPath(boxes, stroke=0, fill=1)
+
+    detail = findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
+    assert "PS 4471 Doyle" in detail and "DC 3318 Walsh" in detail
+    assert "and officer" not in detail
+
+
 def test_a_box_inside_a_form_xobject_is_found_where_the_form_places_it(tmp_path: Path) -> None:
     def draw(page: canvas.Canvas) -> None:
         x, y, w, h = secret(page)
@@ -164,6 +180,27 @@ def test_a_box_inside_a_form_xobject_is_found_where_the_form_places_it(tmp_path:
         page.translate(x, y)
         page.doForm("cover")
         page.restoreState()
+
+    assert (
+        "PS 4471 Ronan Doyle" in findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
+    )
+
+
+def test_a_box_over_words_on_a_turned_and_cropped_page_is_found(tmp_path: Path) -> None:
+    path = letter(tmp_path / "r.pdf", lambda page: fill(page, secret(page)))
+
+    def turn(writer: PdfWriter) -> None:
+        writer.pages[0].rotate(90)
+        writer.pages[0].cropbox = RectangleObject((50, 400, 560, 800))
+
+    assert "PS 4471 Ronan Doyle" in findings(rewrite(path, turn))["failed-redaction"][1]
+
+
+def test_a_black_rounded_box_over_words_is_a_failed_redaction(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        x, y, w, h = secret(page)
+        page.setFillColorRGB(0, 0, 0)
+        page.roundRect(x - 2, y - 1, w + 4, h + 2, radius=3, stroke=0, fill=1)
 
     assert (
         "PS 4471 Ronan Doyle" in findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
@@ -245,7 +282,7 @@ def test_a_real_filing_whose_black_boxes_hide_nothing_is_caught() -> None:
     assert "“No”" in detail and "“Yes”" in detail
 
 
-# Look-alikes that hide nothing -------------------------------------------------------------
+# Look-alikes that hide nothing ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["rect_ordering_4.1.pdf", "no_bad_redactions.2.1.pdf"])
@@ -293,6 +330,18 @@ def test_a_box_over_only_the_top_of_a_line_hides_nothing(tmp_path: Path) -> None
     assert findings(letter(tmp_path / "partial.pdf", draw)) == {}
 
 
+def test_a_black_ring_around_words_hides_nothing(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        x, y, w, h = secret(page)
+        page.setFillColorRGB(0, 0, 0)
+        ring = page.beginPath()
+        ring.rect(x - 6, y - 6, w + 12, h + 12)
+        ring.rect(x - 3, y - 3, w + 6, h + 6)
+        page.drawPath(ring, stroke=0, fill=1, fillMode=0)  # even-odd: the inner box is a hole
+
+    assert findings(letter(tmp_path / "ring.pdf", draw)) == {}
+
+
 def test_the_word_redacted_under_a_box_hides_nothing(tmp_path: Path) -> None:
     def draw(page: canvas.Canvas) -> None:
         box = line(page, 700, "Officer: ", "REDACTED")[1]
@@ -319,7 +368,7 @@ def test_a_scanned_page_with_its_invisible_ocr_layer_is_clean(tmp_path: Path) ->
     assert words in report.texts["page 1"]
 
 
-# Invisible text ----------------------------------------------------------------------------
+# Invisible text -------------------------------------------------------------------------------
 
 
 def test_invisible_text_with_no_picture_under_it_is_found(tmp_path: Path) -> None:
@@ -356,7 +405,125 @@ def test_a_white_box_over_words_hides_them(tmp_path: Path) -> None:
     assert detail == "words covered by a box or picture of the page's colour: 'PS 4471 Ronan Doyle'"
 
 
-# Comments, forms, attached files, metadata -------------------------------------------------
+def test_a_white_comment_box_over_words_hides_them(tmp_path: Path) -> None:
+    boxes: list[Box] = []
+    path = letter(tmp_path / "w.pdf", lambda page: boxes.append(secret(page)))
+
+    def add(writer: PdfWriter) -> None:
+        box = boxes[0]
+        drawn = appearance(writer, box, f"1 1 1 rg 0 0 {box[2]} {box[3]} re f".encode())
+        writer.add_annotation(
+            0, annotation("/Square", box, AP=DictionaryObject({NameObject("/N"): drawn}))
+        )
+
+    detail = findings(rewrite(path, add))["invisible-text"][1]
+    assert detail == (
+        "words covered by a square (a comment) of the page's colour: 'PS 4471 Ronan Doyle'"
+    )
+
+
+def with_layer(path: Path, words: bytes, shown: bool) -> Path:
+    """Add words in a layer (optional content), set to show or not."""
+
+    def add(writer: PdfWriter) -> None:
+        layer = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/OCG"),
+                    NameObject("/Name"): TextStringObject("Draft notes"),
+                }
+            )
+        )
+        page = writer.pages[0]
+        content = StreamObject()
+        content.set_data(b"/OC /notes BDC BT /F1 12 Tf 72 650 Td (" + words + b") Tj ET EMC")
+        page[NameObject("/Contents")] = ArrayObject(
+            [page.raw_get("/Contents"), writer._add_object(content)]
+        )
+        page["/Resources"][NameObject("/Properties")] = DictionaryObject(
+            {NameObject("/notes"): layer}
+        )
+        state = NameObject("/ON" if shown else "/OFF")
+        writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+            {
+                NameObject("/OCGs"): ArrayObject([layer]),
+                NameObject("/D"): DictionaryObject({state: ArrayObject([layer])}),
+            }
+        )
+
+    return rewrite(path, add)
+
+
+def test_words_in_a_layer_set_not_to_show_are_invisible_text(tmp_path: Path) -> None:
+    path = with_layer(letter(tmp_path / "l.pdf"), b"Informant: PS 4471 Doyle", shown=False)
+    detail = findings(path)["invisible-text"][1]
+    assert detail == "text in a layer set not to show: 'Informant: PS 4471 Doyle'"
+
+
+def test_text_too_small_to_see_is_invisible_text(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.setFont(FONT, 0.5)
+        page.drawString(72, 600, "Source: PC 2210 Walsh")
+
+    detail = findings(letter(tmp_path / "t.pdf", draw))["invisible-text"][1]
+    assert detail == "text too small to see: 'Source: PC 2210 Walsh'"
+
+
+def test_words_in_a_layer_that_shows_are_not_hidden(tmp_path: Path) -> None:
+    path = with_layer(letter(tmp_path / "l.pdf"), b"Figures by station", shown=True)
+    assert findings(path) == {}
+
+
+def test_small_print_that_can_be_read_is_not_hidden(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.setFont(FONT, 6)
+        page.drawString(72, 40, "Northshire Police, Information Rights Team, PO Box 1")
+        page.drawString(300, 40, ".")
+
+    assert findings(letter(tmp_path / "t.pdf", draw)) == {}
+
+
+def test_a_figure_s_one_letter_label_under_a_white_shape_is_not_reported(tmp_path: Path) -> None:
+    """As TikZ figures in a real thesis draw them: labels 'a' and 'b', then filled circles."""
+
+    def draw(page: canvas.Canvas) -> None:
+        page.drawString(300, 400, "a")
+        page.drawString(340, 400, "b")
+        page.setFillColorRGB(1, 1, 1)
+        page.circle(303, 403, 12, stroke=1, fill=1)
+        page.circle(343, 403, 12, stroke=1, fill=1)
+
+    assert findings(letter(tmp_path / "figure.pdf", draw)) == {}
+
+
+def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: Path) -> None:
+    """An A4 MediaBox set on the page tree, not the page: the words at y=800 are on it."""
+    text = b"BT /F1 12 Tf 72 800 Td (Hello from the top of A4) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    path = tmp_path / "a4.pdf"
+    path.write_bytes(bytes(out))
+    inspection, report = read(path)
+    assert inspection.codes == set()
+    assert report.texts["page 1"] == "Hello from the top of A4"
+
+
+# Comments, forms, attached files, scripts, metadata, text -------------------------------------
 
 
 def test_a_sticky_note_is_a_comment_whose_author_is_a_person(tmp_path: Path) -> None:
@@ -402,6 +569,33 @@ def test_a_hidden_form_field_with_a_value_is_found(tmp_path: Path) -> None:
     assert report.texts["form field 'reviewer'"] == "Approved by Kiran Patel"
 
 
+def test_a_pdf_encrypted_only_against_editing_is_read_whole(tmp_path: Path) -> None:
+    """AES-256 with an owner password alone: it opens without one, so all of it is read."""
+
+    def add(writer: PdfWriter) -> None:
+        field = annotation(
+            "/Widget",
+            (72, 600, 200, 18),
+            FT=NameObject("/Tx"),
+            T=TextStringObject("reviewer"),
+            V=TextStringObject("Approved by Kiran Patel"),
+        )
+        field[NameObject("/F")] = NumberObject(2)
+        reference = writer._add_object(field)
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([reference])
+        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+            {NameObject("/Fields"): ArrayObject([reference])}
+        )
+        writer.encrypt(user_password="", owner_password="Northshire24", algorithm="AES-256")
+
+    path = rewrite(letter(tmp_path / "locked.pdf"), add)
+    assert PdfReader(path).is_encrypted
+    assert findings(path)["form-fields"] == (
+        "document",
+        "a form field holds values: 'reviewer' (hidden): 'Approved by Kiran Patel'",
+    )
+
+
 def test_an_empty_form_is_not_a_finding(tmp_path: Path) -> None:
     def draw(page: canvas.Canvas) -> None:
         page.acroForm.textfield(name="officer", x=170, y=644, width=220, height=18, value="")
@@ -425,6 +619,34 @@ def test_an_attached_csv_is_read_as_a_table(tmp_path: Path) -> None:
         (f.code, f.where) for f in inspection.hidden
     ]
     assert report.texts["attached file 'source.csv', row 2"] == "Doyle, Ronan, 4471"
+
+
+def test_document_javascript_is_a_script_and_its_code_is_read(tmp_path: Path) -> None:
+    def add(writer: PdfWriter) -> None:
+        script = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject('app.alert("Call 07700 900123");'),
+            }
+        )
+        writer._root_object[NameObject("/Names")] = DictionaryObject(
+            {
+                NameObject("/JavaScript"): DictionaryObject(
+                    {
+                        NameObject("/Names"): ArrayObject(
+                            [TextStringObject("welcome"), writer._add_object(script)]
+                        )
+                    }
+                )
+            }
+        )
+
+    inspection, report = read(rewrite(letter(tmp_path / "js.pdf"), add))
+    assert report.texts["script 'welcome'"] == 'app.alert("Call 07700 900123");'
+    assert [(f.code, f.detail) for f in inspection.hidden] == [
+        ("macros", "a script (JavaScript) that can run in a reader: 'welcome'")
+    ]
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [("script 'welcome'", "phone")]
 
 
 def test_a_title_naming_a_folder_is_revealing_metadata_and_the_author_a_person(
@@ -454,7 +676,17 @@ def test_every_page_s_text_is_read(tmp_path: Path) -> None:
     assert [(w, f.kind) for w, f in inspection.personal_data] == [("page 2", "phone")]
 
 
-# Earlier versions --------------------------------------------------------------------------
+def test_bookmark_titles_are_read(tmp_path: Path) -> None:
+    def draw(page: canvas.Canvas) -> None:
+        page.bookmarkPage("annex")
+        page.addOutlineEntry("Annex: call DC Walsh on 07700 900123", "annex")
+
+    inspection, report = read(letter(tmp_path / "b.pdf", draw))
+    assert report.texts["bookmark 1"] == "Annex: call DC Walsh on 07700 900123"
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [("bookmark 1", "phone")]
+
+
+# Earlier versions -----------------------------------------------------------------------------
 
 
 def updated(data: bytes, objects: dict[int, bytes]) -> bytes:
@@ -539,7 +771,7 @@ def test_an_update_that_only_added_a_page_hides_nothing(tmp_path: Path) -> None:
     assert inspection.codes == set()
 
 
-# Files that cannot be read -----------------------------------------------------------------
+# Files that cannot be read --------------------------------------------------------------------
 
 
 def test_a_pdf_that_needs_a_password_is_unreadable(tmp_path: Path) -> None:
@@ -559,7 +791,7 @@ def test_a_damaged_pdf_is_unreadable(tmp_path: Path) -> None:
         inspect_pdf(path, Report())
 
 
-# The cleaner -------------------------------------------------------------------------------
+# The cleaner ----------------------------------------------------------------------------------
 
 
 def test_a_failed_redaction_cannot_be_cleaned_and_no_copy_is_written(tmp_path: Path) -> None:
@@ -601,6 +833,28 @@ def test_the_clean_copy_keeps_only_the_pages(tmp_path: Path) -> None:
     assert report.texts["page 1"] == "Freedom of Information request FOI/0311/24"
 
 
+def test_the_clean_copy_keeps_a_comment_s_mark_drawn_but_not_its_note(tmp_path: Path) -> None:
+    box = (420.0, 690.0, 40.0, 20.0)  # a yellow box in the margin, with a note
+
+    def add(writer: PdfWriter) -> None:
+        drawn = appearance(writer, box, b"1 1 0 rg 0 0 40 20 re f")
+        mark = annotation(
+            "/Square",
+            box,
+            Contents=TextStringObject("Check with PSD"),
+            T=TextStringObject("Kiran Patel"),
+            AP=DictionaryObject({NameObject("/N"): drawn}),
+        )
+        writer.add_annotation(0, mark)
+
+    [copy] = clean_pdf(rewrite(letter(tmp_path / "m.pdf"), add)).written
+    page = pdfium.PdfDocument(copy)[0]
+    picture = page.render(scale=1).to_pil()
+    assert picture.getpixel((430, int(page.get_height()) - 700)) == (255, 255, 0)
+    inspection, _ = read(copy, allowed=())
+    assert inspection.hidden == [] and inspection.personal_data == []
+
+
 def test_the_clean_copy_leaves_out_earlier_versions_and_removed_pages(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, pageCompression=0, invariant=1)
@@ -624,131 +878,6 @@ def test_the_clean_copy_leaves_out_earlier_versions_and_removed_pages(tmp_path: 
     assert len(pdfium.PdfDocument(copy)) == 1
 
 
-def test_a_box_over_words_on_a_turned_and_cropped_page_is_found(tmp_path: Path) -> None:
-    path = letter(tmp_path / "r.pdf", lambda page: fill(page, secret(page)))
-
-    def turn(writer: PdfWriter) -> None:
-        writer.pages[0].rotate(90)
-        writer.pages[0].cropbox = RectangleObject((50, 400, 560, 800))
-
-    assert "PS 4471 Ronan Doyle" in findings(rewrite(path, turn))["failed-redaction"][1]
-
-
-def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: Path) -> None:
-    """An A4 MediaBox set on the page tree, not the page: the words at y=800 are on it."""
-    text = b"BT /F1 12 Tf 72 800 Td (Hello from the top of A4) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    path = tmp_path / "a4.pdf"
-    path.write_bytes(bytes(out))
-    inspection, report = read(path)
-    assert inspection.codes == set()
-    assert report.texts["page 1"] == "Hello from the top of A4"
-
-
-def with_layer(path: Path, words: bytes, shown: bool) -> Path:
-    """Add words in a layer (optional content), set to show or not."""
-
-    def add(writer: PdfWriter) -> None:
-        layer = writer._add_object(
-            DictionaryObject(
-                {
-                    NameObject("/Type"): NameObject("/OCG"),
-                    NameObject("/Name"): TextStringObject("Draft notes"),
-                }
-            )
-        )
-        page = writer.pages[0]
-        content = StreamObject()
-        content.set_data(b"/OC /notes BDC BT /F1 12 Tf 72 650 Td (" + words + b") Tj ET EMC")
-        page[NameObject("/Contents")] = ArrayObject(
-            [page.raw_get("/Contents"), writer._add_object(content)]
-        )
-        page["/Resources"][NameObject("/Properties")] = DictionaryObject(
-            {NameObject("/notes"): layer}
-        )
-        state = NameObject("/ON" if shown else "/OFF")
-        writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
-            {
-                NameObject("/OCGs"): ArrayObject([layer]),
-                NameObject("/D"): DictionaryObject({state: ArrayObject([layer])}),
-            }
-        )
-
-    return rewrite(path, add)
-
-
-def test_words_in_a_layer_set_not_to_show_are_invisible_text(tmp_path: Path) -> None:
-    path = with_layer(letter(tmp_path / "l.pdf"), b"Informant: PS 4471 Doyle", shown=False)
-    detail = findings(path)["invisible-text"][1]
-    assert detail == "text in a layer set not to show: 'Informant: PS 4471 Doyle'"
-
-
-def test_words_in_a_layer_that_shows_are_not_hidden(tmp_path: Path) -> None:
-    path = with_layer(letter(tmp_path / "l.pdf"), b"Figures by station", shown=True)
-    assert findings(path) == {}
-
-
-def test_a_white_comment_box_over_words_hides_them(tmp_path: Path) -> None:
-    boxes: list[Box] = []
-    path = letter(tmp_path / "w.pdf", lambda page: boxes.append(secret(page)))
-
-    def add(writer: PdfWriter) -> None:
-        box = boxes[0]
-        drawn = appearance(writer, box, f"1 1 1 rg 0 0 {box[2]} {box[3]} re f".encode())
-        writer.add_annotation(
-            0, annotation("/Square", box, AP=DictionaryObject({NameObject("/N"): drawn}))
-        )
-
-    detail = findings(rewrite(path, add))["invisible-text"][1]
-    assert detail == (
-        "words covered by a square (a comment) of the page's colour: 'PS 4471 Ronan Doyle'"
-    )
-
-
-def test_document_javascript_is_a_script_and_its_code_is_read(tmp_path: Path) -> None:
-    def add(writer: PdfWriter) -> None:
-        script = DictionaryObject(
-            {
-                NameObject("/S"): NameObject("/JavaScript"),
-                NameObject("/JS"): TextStringObject('app.alert("Call 07700 900123");'),
-            }
-        )
-        writer._root_object[NameObject("/Names")] = DictionaryObject(
-            {
-                NameObject("/JavaScript"): DictionaryObject(
-                    {
-                        NameObject("/Names"): ArrayObject(
-                            [TextStringObject("welcome"), writer._add_object(script)]
-                        )
-                    }
-                )
-            }
-        )
-
-    inspection, report = read(rewrite(letter(tmp_path / "js.pdf"), add))
-    assert report.texts["script 'welcome'"] == 'app.alert("Call 07700 900123");'
-    assert [(f.code, f.detail) for f in inspection.hidden] == [
-        ("macros", "a script (JavaScript) that can run in a reader: 'welcome'")
-    ]
-    assert [(w, f.kind) for w, f in inspection.personal_data] == [("script 'welcome'", "phone")]
-
-
 def test_the_clean_command_writes_the_copy_and_finds_nothing_left(tmp_path: Path, capsys) -> None:
     def add(writer: PdfWriter) -> None:
         note = annotation("/Text", (500, 690, 20, 20), Contents=TextStringObject("Check with PSD"))
@@ -767,132 +896,3 @@ def test_the_clean_command_refuses_a_failed_redaction(tmp_path: Path, capsys) ->
     assert main(["clean", str(path)]) == 1
     assert "not fixed: page 1: a dark box drawn over words" in capsys.readouterr().out
     assert sorted(tmp_path.iterdir()) == [path]
-
-
-def test_a_black_rounded_box_over_words_is_a_failed_redaction(tmp_path: Path) -> None:
-    def draw(page: canvas.Canvas) -> None:
-        x, y, w, h = secret(page)
-        page.setFillColorRGB(0, 0, 0)
-        page.roundRect(x - 2, y - 1, w + 4, h + 2, radius=3, stroke=0, fill=1)
-
-    assert (
-        "PS 4471 Ronan Doyle" in findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
-    )
-
-
-def test_a_black_ring_around_words_hides_nothing(tmp_path: Path) -> None:
-    def draw(page: canvas.Canvas) -> None:
-        x, y, w, h = secret(page)
-        page.setFillColorRGB(0, 0, 0)
-        ring = page.beginPath()
-        ring.rect(x - 6, y - 6, w + 12, h + 12)
-        ring.rect(x - 3, y - 3, w + 6, h + 6)
-        page.drawPath(ring, stroke=0, fill=1, fillMode=0)  # even-odd: the inner box is a hole
-
-    assert findings(letter(tmp_path / "ring.pdf", draw)) == {}
-
-
-def test_the_clean_copy_keeps_a_comment_s_mark_drawn_but_not_its_note(tmp_path: Path) -> None:
-    box = (420.0, 690.0, 40.0, 20.0)  # a yellow box in the margin, with a note
-
-    def add(writer: PdfWriter) -> None:
-        drawn = appearance(writer, box, b"1 1 0 rg 0 0 40 20 re f")
-        mark = annotation(
-            "/Square",
-            box,
-            Contents=TextStringObject("Check with PSD"),
-            T=TextStringObject("Kiran Patel"),
-            AP=DictionaryObject({NameObject("/N"): drawn}),
-        )
-        writer.add_annotation(0, mark)
-
-    [copy] = clean_pdf(rewrite(letter(tmp_path / "m.pdf"), add)).written
-    page = pdfium.PdfDocument(copy)[0]
-    picture = page.render(scale=1).to_pil()
-    assert picture.getpixel((430, int(page.get_height()) - 700)) == (255, 255, 0)
-    inspection, _ = read(copy, allowed=())
-    assert inspection.hidden == [] and inspection.personal_data == []
-
-
-def test_boxes_drawn_as_one_path_are_judged_one_by_one(tmp_path: Path) -> None:
-    """A tool that writes every box of a page in one path (re re f) with words between them."""
-
-    def draw(page: canvas.Canvas) -> None:
-        first = line(page, 700, "Officer: ", "PS 4471 Doyle", " and officer: ", "DC 3318 Walsh")
-        page.setFillColorRGB(0, 0, 0)
-        boxes = page.beginPath()
-        boxes.rect(*first[1])
-        boxes.rect(*first[3])
-        page.drawPath(boxes, stroke=0, fill=1)
-
-    detail = findings(letter(tmp_path / "r.pdf", draw))["failed-redaction"][1]
-    assert "PS 4471 Doyle" in detail and "DC 3318 Walsh" in detail
-    assert "and officer" not in detail
-
-
-def test_a_pdf_encrypted_only_against_editing_is_read_whole(tmp_path: Path) -> None:
-    """AES-256 with an owner password alone: it opens without one, so all of it is read."""
-
-    def add(writer: PdfWriter) -> None:
-        field = annotation(
-            "/Widget",
-            (72, 600, 200, 18),
-            FT=NameObject("/Tx"),
-            T=TextStringObject("reviewer"),
-            V=TextStringObject("Approved by Kiran Patel"),
-        )
-        field[NameObject("/F")] = NumberObject(2)
-        reference = writer._add_object(field)
-        writer.pages[0][NameObject("/Annots")] = ArrayObject([reference])
-        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
-            {NameObject("/Fields"): ArrayObject([reference])}
-        )
-        writer.encrypt(user_password="", owner_password="Northshire24", algorithm="AES-256")
-
-    path = rewrite(letter(tmp_path / "locked.pdf"), add)
-    assert PdfReader(path).is_encrypted
-    assert findings(path)["form-fields"] == (
-        "document",
-        "a form field holds values: 'reviewer' (hidden): 'Approved by Kiran Patel'",
-    )
-
-
-def test_text_too_small_to_see_is_invisible_text(tmp_path: Path) -> None:
-    def draw(page: canvas.Canvas) -> None:
-        page.setFont(FONT, 0.5)
-        page.drawString(72, 600, "Source: PC 2210 Walsh")
-
-    detail = findings(letter(tmp_path / "t.pdf", draw))["invisible-text"][1]
-    assert detail == "text too small to see: 'Source: PC 2210 Walsh'"
-
-
-def test_small_print_that_can_be_read_is_not_hidden(tmp_path: Path) -> None:
-    def draw(page: canvas.Canvas) -> None:
-        page.setFont(FONT, 6)
-        page.drawString(72, 40, "Northshire Police, Information Rights Team, PO Box 1")
-        page.drawString(300, 40, ".")
-
-    assert findings(letter(tmp_path / "t.pdf", draw)) == {}
-
-
-def test_a_figure_s_one_letter_label_under_a_white_shape_is_not_reported(tmp_path: Path) -> None:
-    """As TikZ figures in a real thesis draw them: labels 'a' and 'b', then filled circles."""
-
-    def draw(page: canvas.Canvas) -> None:
-        page.drawString(300, 400, "a")
-        page.drawString(340, 400, "b")
-        page.setFillColorRGB(1, 1, 1)
-        page.circle(303, 403, 12, stroke=1, fill=1)
-        page.circle(343, 403, 12, stroke=1, fill=1)
-
-    assert findings(letter(tmp_path / "figure.pdf", draw)) == {}
-
-
-def test_bookmark_titles_are_read(tmp_path: Path) -> None:
-    def draw(page: canvas.Canvas) -> None:
-        page.bookmarkPage("annex")
-        page.addOutlineEntry("Annex: call DC Walsh on 07700 900123", "annex")
-
-    inspection, report = read(letter(tmp_path / "b.pdf", draw))
-    assert report.texts["bookmark 1"] == "Annex: call DC Walsh on 07700 900123"
-    assert [(w, f.kind) for w, f in inspection.personal_data] == [("bookmark 1", "phone")]
