@@ -686,6 +686,34 @@ def test_bookmark_titles_are_read(tmp_path: Path) -> None:
     assert [(w, f.kind) for w, f in inspection.personal_data] == [("bookmark 1", "phone")]
 
 
+def test_alternative_text_of_tagged_pictures_is_read(tmp_path: Path) -> None:
+    def add(writer: PdfWriter) -> None:
+        figure = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/Figure"),
+                NameObject("/Alt"): TextStringObject("Photo of PC 2210 Walsh, j.walsh@example.org"),
+            }
+        )
+        document = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/Document"),
+                NameObject("/K"): ArrayObject([writer._add_object(figure)]),
+            }
+        )
+        writer._root_object[NameObject("/StructTreeRoot")] = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/StructTreeRoot"),
+                    NameObject("/K"): writer._add_object(document),
+                }
+            )
+        )
+
+    inspection, report = read(rewrite(letter(tmp_path / "tagged.pdf"), add))
+    assert report.texts["alternative text 1"] == "Photo of PC 2210 Walsh, j.walsh@example.org"
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [("alternative text 1", "email")]
+
+
 # Earlier versions -----------------------------------------------------------------------------
 
 

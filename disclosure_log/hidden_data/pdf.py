@@ -47,6 +47,9 @@ FOLDER = re.compile(
 ORIGINAL_FILE = re.compile(r"\S\.(?:docx?|docm|xlsx?|xlsm|pptx?|rtf|odt|ods|msg|eml)\b", re.I)
 DATE_KEYS = {"CreationDate", "ModDate", "CreateDate", "ModifyDate", "MetadataDate"}
 NOT_COMMENTS = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP)
+# Structure elements read for their alternative text, and how each text is named.
+MOST_TAGS = 50_000
+TAG_WORDS = {"/Alt": "alternative text", "/ActualText": "replacement text", "/E": "expansion"}
 # How many earlier versions are opened and compared, newest first.
 MOST_VERSIONS = 20
 TABLE_SUFFIXES = (".csv", ".tsv")
@@ -164,6 +167,7 @@ def inspect_pdf(path: Path, report: Report) -> None:
         if structure is not None:
             report_form_fields(structure, report)
             report_scripts(structure, report)
+            report_alternative_text(structure, report)
     finally:
         document.close()
     report_earlier_versions(data, texts, report)
@@ -505,6 +509,39 @@ def value_text(value) -> str:
     if isinstance(value, str):
         return value.strip()
     return ""
+
+
+# Alternative text ----------------------------------------------------------------------------
+
+
+def report_alternative_text(structure: pypdf.PdfReader, report: Report) -> None:
+    """Alternative text of pictures and the replacement text of tagged content: what a screen
+    reader speaks, though no page shows it."""
+    for number, (key, value) in enumerate(tagged_texts(structure), start=1):
+        report.text(f"{TAG_WORDS[key]} {number}", value)
+
+
+def tagged_texts(structure: pypdf.PdfReader) -> Iterator[tuple[str, str]]:
+    """(key, text) of /Alt, /ActualText and /E in the structure tree, at most MOST_TAGS
+    elements read."""
+    try:
+        root = structure.trailer["/Root"].get("/StructTreeRoot")
+        pending = [root.get_object().get("/K")] if root is not None else []
+    except Exception:  # a damaged catalogue: its pages were read, its tags cannot be
+        return
+    seen = 0
+    while pending and seen < MOST_TAGS:
+        node = pending.pop()
+        node = node.get_object() if node is not None else None
+        if isinstance(node, ArrayObject):
+            pending.extend(reversed(node))
+        elif isinstance(node, DictionaryObject) and "/S" in node:
+            seen += 1
+            for key in TAG_WORDS:
+                value = node.get(key)
+                if isinstance(value, str) and value.strip():
+                    yield key, value.strip()
+            pending.append(node.get("/K"))
 
 
 # Scripts -----------------------------------------------------------------------------------
