@@ -2,10 +2,11 @@
 cannot see.
 
 PDFium (pypdfium2) reads the pages as a viewer draws them: text with its positions, shapes and
-pictures in paint order (pdf_pages.py finds words under boxes and invisible text), annotations
-and attached files. pypdf reads the document's structure: its properties, XMP packet and form
-fields. The file's own bytes show its incremental updates: each earlier version is the file cut
-at an earlier end of file, and its pages are compared with the final ones.
+pictures in paint order (pdf_pages.py finds words under boxes and invisible text), annotations,
+attached files and bookmarks. pypdf reads the document's structure: its properties, XMP packet,
+form fields, scripts and tagged alternative text. The file's own bytes show its incremental
+updates: each earlier version is the file cut at an earlier end of file, and its pages' words
+are compared with the final ones.
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def open_structure(data: bytes) -> pypdf.PdfReader | None:
 
 
 def inspect_pdf(path: Path, report: Report) -> None:
-    """Every page's text, and words under boxes, invisible text, comments, forms, attached
-    files, earlier versions and revealing metadata."""
+    """Every text in the file, and words under boxes, invisible text, comments, form fields,
+    attached files, scripts, earlier versions and revealing metadata."""
     data = path.read_bytes()
     document = open_document(data)
     try:
