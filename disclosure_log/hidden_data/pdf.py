@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import ctypes
 import io
+import logging
 import re
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -37,6 +38,10 @@ from disclosure_log.hidden_data.pdf_pages import (
 )
 from disclosure_log.hidden_data.report import HiddenFinding, Report, Unreadable
 
+# pypdf warns on standard error about each object it repairs or finds again in an update;
+# the check says itself what matters in a file.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
 WHOLE = "document"
 # A value naming a folder: a drive letter, a network share, a home folder, a file address.
 FOLDER = re.compile(
@@ -51,8 +56,9 @@ NOT_COMMENTS = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_LINK, pdfium_c.F
 # Structure elements read for their alternative text, and how each text is named.
 MOST_TAGS = 50_000
 TAG_WORDS = {"/Alt": "alternative text", "/ActualText": "replacement text", "/E": "expansion"}
-# How many earlier versions are opened and compared, newest first.
-MOST_VERSIONS = 20
+# Pages of earlier versions read, at most. The first version is read first: words an update
+# took out are in it, unless another update had put them in.
+MOST_PAGES_COMPARED = 1_000
 TABLE_SUFFIXES = (".csv", ".tsv")
 QUOTE_WORDS = 8
 FIRST_FEW = 3  # comments or fields quoted in a finding
@@ -603,8 +609,12 @@ def report_earlier_versions(data: bytes, final: list[str], report: Report) -> No
     """Earlier versions kept by incremental updates whose pages held words the final pages
     do not (a version that only lacks pages added later hides nothing)."""
     cuts = earlier_versions(data)
-    for cut in cuts[:MOST_VERSIONS]:
+    pages_read = 0
+    for cut in cuts[-1:] + cuts[:-1]:  # the first version, then the newest back
+        if pages_read > MOST_PAGES_COMPARED:
+            break
         texts = version_texts(data[:cut])
+        pages_read += len(texts or ())
         if texts is None or same_pages(texts, final):
             continue
         gone = words_gone(texts, final)
