@@ -496,13 +496,17 @@ def test_a_figure_s_one_letter_label_under_a_white_shape_is_not_reported(tmp_pat
     assert findings(letter(tmp_path / "figure.pdf", draw)) == {}
 
 
-def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: Path) -> None:
-    """An A4 MediaBox set on the page tree, not the page: the words at y=800 are on it."""
+def inherited_a4(path: Path, page_entries: bytes = b"") -> Path:
+    """A one-page PDF whose A4 MediaBox is set on the page tree, not the page, and whose
+    words are at y=800 (above a Letter page's top); written by hand, as pypdf would move the
+    MediaBox onto the page."""
     text = b"BT /F1 12 Tf 72 800 Td (Hello from the top of A4) Tj ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        + page_entries
+        + b" >>",
         f"<< /Length {len(text)} >>\nstream\n".encode() + text + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -516,9 +520,12 @@ def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: 
     out += (
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
-    path = tmp_path / "a4.pdf"
     path.write_bytes(bytes(out))
-    inspection, report = read(path)
+    return path
+
+
+def test_words_high_on_a_page_whose_size_is_inherited_are_on_the_page(tmp_path: Path) -> None:
+    inspection, report = read(inherited_a4(tmp_path / "a4.pdf"))
     assert inspection.codes == set()
     assert report.texts["page 1"] == "Hello from the top of A4"
 
@@ -904,6 +911,19 @@ def test_the_clean_copy_leaves_out_earlier_versions_and_removed_pages(tmp_path: 
     assert b"Response" in streams
     assert b"Ronan Doyle" not in streams and b"Ronan Doyle" not in copy.read_bytes()
     assert len(pdfium.PdfDocument(copy)) == 1
+
+
+def test_the_clean_copy_keeps_a_page_size_inherited_from_the_page_tree(tmp_path: Path) -> None:
+    """PDFium's flattening would set a Letter MediaBox on such a page, cutting off its top."""
+
+    note = (
+        b"/Annots [<< /Type /Annot /Subtype /Square /Rect [400 600 450 650] /F 4 /Contents (OK) >>]"
+    )
+    [copy] = clean_pdf(inherited_a4(tmp_path / "a4.pdf", note)).written
+    assert [round(v) for v in pdfium.PdfDocument(copy)[0].get_size()] == [595, 842]
+    inspection, report = read(copy)
+    assert inspection.codes == set()
+    assert report.texts["page 1"] == "Hello from the top of A4"
 
 
 def test_the_clean_command_writes_the_copy_and_finds_nothing_left(tmp_path: Path, capsys) -> None:

@@ -25,7 +25,13 @@ from pathlib import Path
 import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
 
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.pdf_pages import (
@@ -743,9 +749,9 @@ def clean_pdf(path: Path) -> Cleaned:
             )
     if cleaned.cannot:
         return cleaned
-    flattened = flatten_annotations(path.read_bytes())
+    data = path.read_bytes()
     target = fresh_path(path, "clean", ".pdf")
-    target.write_bytes(fresh_copy(flattened))
+    target.write_bytes(fresh_copy(flatten_annotations(data), data))
     cleaned.written.append(target)
     cleaned.left_out.extend(left_out(findings))
     return cleaned
@@ -791,14 +797,20 @@ def flatten_annotations(data: bytes) -> bytes:
         document.close()
 
 
-def fresh_copy(data: bytes) -> bytes:
-    """Only the pages, written anew: nothing the pages do not use comes along."""
+def fresh_copy(data: bytes, original: bytes) -> bytes:
+    """Only the pages, written anew: nothing the pages do not use comes along. Each page keeps
+    the size, crop and turn it had in the original (PDFium's flattening sets a Letter-sized
+    MediaBox on a page that inherited its own from the page tree)."""
     reader = pypdf.PdfReader(io.BytesIO(data))
+    before = pypdf.PdfReader(io.BytesIO(original)).pages
     writer = pypdf.PdfWriter()
-    for page in reader.pages:
+    for page, was in zip(reader.pages, before, strict=True):
         for key in ("/Annots", "/PieceInfo", "/Metadata", "/Thumb", "/AA", "/B"):
             if key in page:
                 del page[NameObject(key)]
+        page.mediabox = was.mediabox
+        page.cropbox = was.cropbox
+        page[NameObject("/Rotate")] = NumberObject(was.rotation)
         writer.add_page(page)
     writer.add_metadata({"/Producer": "disclosure-log clean"})
     buffer = io.BytesIO()
