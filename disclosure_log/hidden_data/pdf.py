@@ -104,7 +104,7 @@ class Annotation:
     flags: int
     author: str
     contents: str
-    attachment: tuple[str, bytes] | None = None
+    attachment: tuple[str, bytes | None] | None = None
 
     @property
     def shown(self) -> bool:
@@ -262,8 +262,7 @@ def read_annotation(document: pdfium.PdfDocument, handle) -> Annotation:
     if subtype == pdfium_c.FPDF_ANNOT_FILEATTACHMENT:
         attached = pdfium_c.FPDFAnnot_GetFileAttachment(handle)
         if attached:
-            file = pdfium.PdfAttachment(attached, document)
-            annotation.attachment = (file.get_name(), bytes(file.get_data()))
+            annotation.attachment = name_and_data(pdfium.PdfAttachment(attached, document))
     return annotation
 
 
@@ -326,15 +325,24 @@ def shorten(text: str, words: int = QUOTE_WORDS) -> str:
 def report_attached_files(document: pdfium.PdfDocument, report: Report) -> None:
     """Files in the document's EmbeddedFiles (Acrobat's Attachments panel)."""
     for index in range(document.count_attachments()):
-        file = document.get_attachment(index)
-        name = file.get_name() or f"attachment {index + 1}"
-        data = bytes(file.get_data())
+        name, data = name_and_data(document.get_attachment(index))
+        name = name or f"attachment {index + 1}"
         what = read_attached_file(f"attached file '{name}'", name, data, report)
         report.found("embedded-object", WHOLE, f"a file '{name}' is attached ({what})")
 
 
-def read_attached_file(where: str, name: str, data: bytes, report: Report) -> str:
+def name_and_data(file: pdfium.PdfAttachment) -> tuple[str, bytes | None]:
+    """An attached file's name, and its bytes (None where they cannot be decoded)."""
+    try:
+        return file.get_name(), bytes(file.get_data())
+    except pdfium.PdfiumError:
+        return file.get_name(), None
+
+
+def read_attached_file(where: str, name: str, data: bytes | None, report: Report) -> str:
     """Read an attached text or CSV file into the report; what it holds, in words."""
+    if data is None:
+        return "its contents cannot be decoded: open it and check it by hand"
     text = as_text(data)
     if text is None:
         return f"{len(data):,} bytes, not read by this check: open it and check it too"
@@ -478,8 +486,9 @@ def report_form_fields(structure: pypdf.PdfReader, report: Report) -> None:
     try:
         form = structure.trailer["/Root"].get("/AcroForm")
         fields = form.get_object().get("/Fields", []) if form is not None else []
-    except Exception as error:
-        raise Unreadable("its form fields cannot be read") from error
+    except Exception:  # a damaged form: say so, as its values may hold anything
+        report.found("form-fields", WHOLE, "the form's fields cannot be read: check them by hand")
+        return
     filled = []
     for name, value, hidden in field_values(fields):
         report.text(f"form field '{name}'", value)
@@ -494,27 +503,32 @@ def field_values(
 ) -> Iterator[tuple[str, str, bool]]:
     """(full name, value, hidden) of each terminal field with a value."""
     for reference in fields:
-        field = reference.get_object()
+        field = resolved(reference)
         if not isinstance(field, DictionaryObject) or depth > 20:
             continue
         partial = str(field.get("/T", "")).strip()
         name = f"{parent_name}.{partial}" if parent_name and partial else partial or parent_name
         value = field.get("/V", inherited)
-        kids = field.get("/Kids")
-        if kids and any("/T" in kid.get_object() for kid in kids):
+        kids = [kid for kid in map(resolved, field.get("/Kids", [])) if kid is not None]
+        if any(isinstance(kid, DictionaryObject) and "/T" in kid for kid in kids):
             yield from field_values(kids, name, value, depth + 1)
             continue
         text = value_text(value)
         if text:
-            widgets = [kid.get_object() for kid in kids] if kids else [field]
-            hidden = all(int(w.get("/F", 0)) & ANNOTATION_HIDDEN_FLAGS for w in widgets)
+            widgets = [kid for kid in kids if isinstance(kid, DictionaryObject)] or [field]
+            hidden = all(flags_of(widget) & ANNOTATION_HIDDEN_FLAGS for widget in widgets)
             yield name or "unnamed", text, hidden
+
+
+def flags_of(widget: DictionaryObject) -> int:
+    flags = widget.get("/F", 0)
+    return int(flags) if isinstance(flags, int) else 0
 
 
 def value_text(value) -> str:
     if value is None:
         return ""
-    value = value.get_object() if hasattr(value, "get_object") else value
+    value = resolved(value) if hasattr(value, "get_object") else value
     if isinstance(value, ArrayObject):
         return ", ".join(value_text(item) for item in value if value_text(item))
     if isinstance(value, NameObject):
@@ -544,8 +558,7 @@ def tagged_texts(structure: pypdf.PdfReader) -> Iterator[tuple[str, str]]:
         return
     seen = 0
     while pending and seen < MOST_TAGS:
-        node = pending.pop()
-        node = node.get_object() if node is not None else None
+        node = resolved(pending.pop())
         if isinstance(node, ArrayObject):
             pending.extend(reversed(node))
         elif isinstance(node, DictionaryObject) and "/S" in node:
@@ -577,13 +590,13 @@ def document_scripts(structure: pypdf.PdfReader) -> Iterator[tuple[str, str]]:
     try:
         root = structure.trailer["/Root"]
         tree = root.get("/Names", {}).get("/JavaScript")
-        named = name_tree(tree.get_object()) if tree is not None else []
+        named = list(name_tree(tree.get_object())) if tree is not None else []
         actions = [("open", root.get("/OpenAction"))]
         actions += [(f"document action {key}", value) for key, value in root.get("/AA", {}).items()]
     except Exception:  # a damaged catalogue: its pages were read, its scripts cannot be
         return
     for name, action in [*named, *actions]:
-        code = script_of(action)
+        code = script_of(resolved(action))
         if code is not None:
             yield name, code
 
@@ -593,16 +606,24 @@ def name_tree(node: DictionaryObject, depth: int = 0) -> Iterator[tuple[str, obj
     for index in range(0, len(names) - 1, 2):
         yield str(names[index]), names[index + 1]
     for kid in node.get("/Kids", []) if depth < 20 else []:
-        yield from name_tree(kid.get_object(), depth + 1)
+        child = resolved(kid)
+        if isinstance(child, DictionaryObject):
+            yield from name_tree(child, depth + 1)
+
+
+def resolved(reference):
+    """The object a reference points to; None for a broken reference."""
+    try:
+        return reference.get_object() if reference is not None else None
+    except Exception:  # pypdf raises for an object the file lacks or cannot parse
+        return None
 
 
 def script_of(action) -> str | None:
     """The code of a JavaScript action, or None for any other action."""
-    action = action.get_object() if action is not None else None
     if not isinstance(action, DictionaryObject) or action.get("/S") != "/JavaScript":
         return None
-    code = action.get("/JS")
-    code = code.get_object() if code is not None else ""
+    code = resolved(action.get("/JS")) or ""
     if isinstance(code, StreamObject):
         return code.get_data().decode("utf-8", errors="replace")
     return str(code)
