@@ -444,7 +444,7 @@ def with_layer(path: Path, words: bytes, shown: bool) -> Path:
             {NameObject("/notes"): layer}
         )
         state = NameObject("/ON" if shown else "/OFF")
-        writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+        writer.root_object[NameObject("/OCProperties")] = DictionaryObject(
             {
                 NameObject("/OCGs"): ArrayObject([layer]),
                 NameObject("/D"): DictionaryObject({state: ArrayObject([layer])}),
@@ -565,7 +565,7 @@ def test_a_hidden_form_field_with_a_value_is_found(tmp_path: Path) -> None:
         field[NameObject("/F")] = NumberObject(2)
         reference = writer._add_object(field)
         writer.pages[0][NameObject("/Annots")] = ArrayObject([reference])
-        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
             {NameObject("/Fields"): ArrayObject([reference])}
         )
 
@@ -590,7 +590,7 @@ def test_a_pdf_encrypted_only_against_editing_is_read_whole(tmp_path: Path) -> N
         field[NameObject("/F")] = NumberObject(2)
         reference = writer._add_object(field)
         writer.pages[0][NameObject("/Annots")] = ArrayObject([reference])
-        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
             {NameObject("/Fields"): ArrayObject([reference])}
         )
         writer.encrypt(user_password="", owner_password="Northshire24", algorithm="AES-256")
@@ -636,7 +636,7 @@ def test_document_javascript_is_a_script_and_its_code_is_read(tmp_path: Path) ->
                 NameObject("/JS"): TextStringObject('app.alert("Call 07700 900123");'),
             }
         )
-        writer._root_object[NameObject("/Names")] = DictionaryObject(
+        writer.root_object[NameObject("/Names")] = DictionaryObject(
             {
                 NameObject("/JavaScript"): DictionaryObject(
                     {
@@ -707,7 +707,7 @@ def test_alternative_text_of_tagged_pictures_is_read(tmp_path: Path) -> None:
                 NameObject("/K"): ArrayObject([writer._add_object(figure)]),
             }
         )
-        writer._root_object[NameObject("/StructTreeRoot")] = writer._add_object(
+        writer.root_object[NameObject("/StructTreeRoot")] = writer._add_object(
             DictionaryObject(
                 {
                     NameObject("/Type"): NameObject("/StructTreeRoot"),
