@@ -275,6 +275,25 @@ def test_a_redaction_marked_but_never_applied_is_a_failed_redaction(tmp_path: Pa
     ]
 
 
+def test_black_boxes_drawn_over_a_scan_s_ocr_layer_are_a_failed_redaction(
+    tmp_path: Path,
+) -> None:
+    """Boxes drawn on a scanned page hide its picture, but the OCR words stay in the file."""
+    scan = ImageReader(Image.new("RGB", (400, 40), (250, 250, 250)))
+
+    def draw(page: canvas.Canvas) -> None:
+        page.drawImage(scan, 62, 600, 471, 30)
+        text = page.beginText(80, 612)
+        text.setFont(FONT, SIZE)
+        text.setTextRenderMode(3)
+        text.textLine("Complainant: Ronan Doyle")
+        page.drawText(text)
+        fill(page, (150, 605, 120, 20))
+
+    detail = findings(letter(tmp_path / "scan.pdf", draw))["failed-redaction"][1]
+    assert "Ronan Doyle" in detail
+
+
 def test_a_real_filing_whose_black_boxes_hide_nothing_is_caught() -> None:
     """x-ray's rectangles_yes.pdf: answers 'No' and 'Yes' written in black on black boxes."""
     where, detail = findings(XRAY / "rectangles_yes.pdf")["failed-redaction"]
@@ -366,6 +385,22 @@ def test_a_scanned_page_with_its_invisible_ocr_layer_is_clean(tmp_path: Path) ->
     inspection, report = read(letter(tmp_path / "scan.pdf", draw))
     assert inspection.codes == set()
     assert words in report.texts["page 1"]
+
+
+def test_a_scan_whose_ocr_layer_lies_under_a_dark_picture_is_clean(tmp_path: Path) -> None:
+    """Some scanners put the OCR text under the scan; a dark photo on the page hides nothing
+    the picture does not show itself."""
+    photo = ImageReader(Image.new("RGB", (200, 40), (10, 10, 10)))
+
+    def draw(page: canvas.Canvas) -> None:
+        text = page.beginText(80, 612)
+        text.setFont(FONT, SIZE)
+        text.setTextRenderMode(3)
+        text.textLine("Photograph of the station entrance")
+        page.drawText(text)
+        page.drawImage(photo, 62, 600, 471, 30)
+
+    assert findings(letter(tmp_path / "scan.pdf", draw)) == {}
 
 
 # Invisible text -------------------------------------------------------------------------------

@@ -332,6 +332,12 @@ def how_hidden(text: Drawn, cover: Drawn) -> str:
     return HOW_COVERED[cover.kind] if cover.order > text.order else HOW_SAME_COLOUR
 
 
+def ocr_of(text: Drawn, cover: Drawn) -> bool:
+    """Invisible text over or under a picture is the picture's own words, read by OCR (some
+    scanners put that layer under the scan): the picture hides nothing it does not show."""
+    return cover.kind == "image" and text.mode in INVISIBLE_MODES
+
+
 def hides_on_top(text: Drawn, box: Drawn) -> bool:
     """Text painted over a filled box of its own colour, as a black highlight in Word makes."""
     return (
@@ -498,6 +504,7 @@ class PageReader:
                 (cover, how_hidden(text, cover))
                 for cover in covers.near(text.box)
                 if (cover.order > text.order or hides_on_top(text, cover))
+                and not ocr_of(text, cover)
                 and area(overlap(text.box, cover.box))
             ]
             for index in self.visible_chars(text) if suspects else []:
