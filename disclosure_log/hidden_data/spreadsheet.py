@@ -84,7 +84,10 @@ MAX_WANTED_CELLS = 200_000
 def inspect_workbook(path: Path, report: Report) -> None:
     """Report every value of the workbook and everything in it a reader would not see."""
     with opened(path) as package:
-        Inspection(package, report).run()
+        try:
+            Inspection(package, report).run()
+        except zipfile.BadZipFile as error:
+            raise Unreadable(f"a part of the zip is damaged ({error})") from error
 
 
 class opened:
@@ -193,10 +196,14 @@ class Inspection:
             elif relationship.kind == "table":
                 tables.append(self.table(relationship.target))
         wanted: set[tuple[int, int]] = set()
+        own = {entry.name.casefold(), None}
         for drawn in objects:
             for part in drawn.charts:
                 self.chart_places[part] = f"sheet '{entry.name}', chart '{drawn.name}'"
-                self.charts[part] = read_chart(self.package, part)
+                chart = self.charts[part] = read_chart(self.package, part)
+                drawn.plots += [
+                    area for sheet, area in chart.wanted() if (sheet and sheet.casefold()) in own
+                ]
         return SheetPlan(
             entry, rels, objects, [t for t in tables if t], self.print_areas(entry), wanted
         )
@@ -259,7 +266,7 @@ class Inspection:
         prefix = f"sheet '{entry.name}', cell "
         tail = reader.tail
         hidden_columns = tail.hidden_columns
-        covers = [(d.name or d.kind, d.covers) for d in plan.objects if d.covers]
+        covers = [d for d in plan.objects if d.covers]
         in_table = [area for area, _ in plan.tables]
         print_areas = plan.print_areas
         positions = found.positions
@@ -303,8 +310,9 @@ class Inspection:
                         found.invisible.append(f"{letter}{row}")
                         found.invisible_reason = found.invisible_reason or reason
                         found.invisible_text = found.invisible_text or text
-                for name, area in covers:
-                    if area.holds(row, column):
+                for drawn in covers:
+                    if drawn.hides(row, column):
+                        name = drawn.name or drawn.kind
                         found.covered.setdefault(name, []).append(f"{letter}{row}")
                         found.covered_text.setdefault(name, text)
                 if print_areas and not any(a.holds(row, column) for a in print_areas):
@@ -691,16 +699,18 @@ def clean_workbook(path: Path) -> Cleaned:
             write_visible(inspection, entry, found, target, cleaned)
             cleaned.written.append(target)
     for finding in report.inspection.hidden:
-        if finding.code in LEFT_OUT_WITH_WORDS and finding.where.startswith("sheet"):
+        if finding.code in SAID_BY_SHEET and finding.where.startswith("sheet"):
             continue
-        if finding.code not in ("people-column",):
-            cleaned.left_out.append(f"{finding.kind.title.lower()}: {finding.where}")
+        if finding.code not in ("people-column", "unreadable"):
+            cleaned.left_out.append(f"{finding.kind.title.lower()} ({finding.where})")
     cleaned.left_out.append("document properties (author, last editor, title)")
     return cleaned
 
 
-# Findings whose sheet-level phrases write_visible gives in its own words.
-LEFT_OUT_WITH_WORDS = (
+# Findings of a sheet that the copy's own words already cover.
+SAID_BY_SHEET = (
+    "hidden-sheet",
+    "very-hidden-sheet",
     "hidden-rows",
     "hidden-columns",
     "active-filter",
@@ -716,41 +726,53 @@ def write_visible(
     reader = SheetReader(
         inspection.package, entry.part or "", inspection.book, inspection.strings, inspection.styles
     )
-    covers = [d.covers for d in found.objects if d.covers]
-    merges = [m for m in found.tail.merges]
+    covers = [d for d in found.objects if d.covers]
+    merges = list(found.tail.merges)
     left: dict[str, int] = {}
-    rows: list[tuple[int, dict[int, str]]] = []
+    hidden_rows: list[int] = []
+    all_hidden: set[int] = set()
+    hidden_columns: set[int] = set()
+    rows: list[dict[int, str]] = []
     for row, hidden, cells in reader.rows():
-        if not cells:
-            continue
         if hidden:
-            left["hidden rows"] = left.get("hidden rows", 0) + 1
+            all_hidden.add(row)
+            if cells:
+                hidden_rows.append(row)
             continue
         kept = {}
         for cell in cells:
             why = leave_out(cell, row, reader.tail, covers, merges)
-            if why:
+            if why == "hidden columns":
+                hidden_columns.add(cell.column)
+            elif why:
                 left[why] = left.get(why, 0) + 1
             else:
                 kept[cell.column] = cell.text
         if kept:
-            rows.append((row, kept))
-    columns = sorted({c for _, kept in rows for c in kept})
+            rows.append(kept)
+    columns = sorted({c for kept in rows for c in kept})
     with target.open("w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
-        for _, kept in rows:
+        for kept in rows:
             writer.writerow([kept.get(c, "") for c in columns])
+    name = entry.name
+    if hidden_rows:
+        cleaned.left_out.append(f"hidden {row_ranges(hidden_rows, all_hidden)} of '{name}'")
+    if hidden_columns:
+        spans = column_ranges(sorted(hidden_columns), reader.tail.hidden_columns)
+        cleaned.left_out.append(f"hidden {spans} of '{name}'")
     for what, count in left.items():
-        unit = "row" if what == "hidden rows" else "value"
-        cleaned.left_out.append(f"{what} of '{entry.name}' ({plural(count, unit)})")
+        cleaned.left_out.append(f"{what} of '{name}' ({plural(count, 'value')})")
 
 
-def leave_out(cell: Cell, row: int, tail: SheetTail, covers: list[Area], merges: list[Area]) -> str:
+def leave_out(
+    cell: Cell, row: int, tail: SheetTail, covers: list[Drawn], merges: list[Area]
+) -> str:
     if tail.hidden_columns[cell.column]:
         return "hidden columns"
     if cell.style.hides(cell.raw, cell.number):
         return "invisible cells"
-    if any(area.holds(row, cell.column) for area in covers):
+    if any(drawn.hides(row, cell.column) for drawn in covers):
         return "cells under shapes"
     for area in merges:
         if area.holds(row, cell.column) and (row, cell.column) != (

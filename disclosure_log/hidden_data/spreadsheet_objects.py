@@ -38,6 +38,13 @@ class Drawn:
     text: str
     cropped: str
     charts: list[str] = field(default_factory=list)
+    # The cells a chart plots: covering them hides nothing the chart does not show.
+    plots: list[Area] = field(default_factory=list)
+
+    def hides(self, row: int, column: int) -> bool:
+        return bool(self.covers and self.covers.holds(row, column)) and not any(
+            area.holds(row, column) for area in self.plots
+        )
 
 
 def drawing_objects(package: Package, part: str) -> list[Drawn]:

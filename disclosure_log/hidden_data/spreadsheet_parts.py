@@ -31,6 +31,7 @@ USER_FOLDER = re.compile(
 QUERY_NAME = re.compile(r'shared\s+(#"(?:[^"]|"")+"|[\w.]+)\s*=')
 QUERY_SOURCE = re.compile(r'\b((?:[A-Z][A-Za-z]*\.)+[A-Z][A-Za-z]*)\(\s*("[^"]*"|[^,)]*)')
 EXCEL_OWN_CONNECTION = re.compile(r"Location=ThisWorkbookDataModel", re.I)
+MASHUP = re.compile(r"<(?:\w+:)?DataMashup\b[^>]*>([^<]*)</(?:\w+:)?DataMashup>")
 PLACEHOLDER_AUTHOR = re.compile(r"^tc=\{[0-9A-Fa-f-]+\}$")
 
 
@@ -130,7 +131,8 @@ def sheet_comments(
         if replies:
             said[-1] += f" with {plural(replies, 'reply', 'replies')}"
     if notes:
-        cells = listed(sorted(set(notes), key=split_cell)[:5])
+        places = sorted(set(notes), key=split_cell)
+        cells = listed(places) if len(places) <= 5 else f"{', '.join(places[:5])} and more"
         said.append(f"{plural(len(notes), 'note')} (on {cells})")
     named = sorted({a for a in authors if a and not PLACEHOLDER_AUTHOR.match(a)})
     by = f" by {listed(named)}" if named else ""
@@ -310,7 +312,10 @@ def power_queries(package: Package, report: Report) -> None:
         names = [n.strip('#"') for n in QUERY_NAME.findall(formulas)]
         sources = [f"{f}({a})" for f, a in QUERY_SOURCE.findall(formulas) if "." in f]
         reading = [s for s in sources if not s.startswith(("Table.", "List.", "Text."))]
-        detail = f"{plural(len(names), 'Power Query query', 'Power Query queries')}"
+        if not formulas:
+            detail = "a Power Query package whose formulas cannot be read"
+        else:
+            detail = f"{plural(len(names), 'Power Query query', 'Power Query queries')}"
         if names:
             detail += f" ({listed([repr(n) for n in names[:5]])})"
         if reading:
@@ -325,16 +330,15 @@ def power_queries(package: Package, report: Report) -> None:
 
 def mashup_formulas(data: bytes) -> str | None:
     """The M formulas of a customXml part holding Power Query's DataMashup, else None."""
-    if b"DataMashup" not in data and b"D\x00a\x00t\x00a\x00M\x00a\x00s\x00h" not in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", "replace")
+    else:
+        text = data.decode("utf-8-sig", "replace")
+    match = MASHUP.search(text)
+    if not match:
         return None
     try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return None
-    if local(root.tag) != "DataMashup":
-        return None
-    try:
-        blob = base64.b64decode("".join(root.itertext()))
+        blob = base64.b64decode("".join(match.group(1).split()))
         _, length = struct.unpack_from("<II", blob, 0)
         with zipfile.ZipFile(io.BytesIO(blob[8 : 8 + length])) as parts:
             return "\n".join(

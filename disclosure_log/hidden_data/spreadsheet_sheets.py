@@ -459,14 +459,14 @@ def filter_criteria(auto_filter: ElementTree.Element) -> list[tuple[int, str]]:
         if not kinds:
             continue
         values = [
-            OPERATORS.get(item.get("operator", ""), "") + (item.get("val") or "")
-            if item.get("operator")
-            else item.get("val") or item.get("type") or ""
+            OPERATORS.get(item.get("operator", "equal"), "") + f"'{item.get('val') or ''}'"
+            if item.get("val") is not None
+            else item.get("type") or ""
             for child in kinds
             for item in child.iter()
-            if item is not child and (item.get("val") or item.get("type"))
+            if item is not child and (item.get("val") is not None or item.get("type"))
         ]
         values += [f"{child.get('type')}" for child in kinds if child.get("type")]
-        said = ", ".join(f"'{value}'" for value in values[:3]) or local(kinds[0].tag)
+        said = ", ".join(values[:3]) or local(kinds[0].tag)
         found.append((int(column.get("colId", "0") or 0), said))
     return found

@@ -24,8 +24,9 @@ OFFICE_THEME = {
     **{"accent5": "5B9BD5", "accent6": "70AD47", "hlink": "0563C1", "folHlink": "954F72"},
 }
 WHITE, BLACK = "FFFFFF", "000000"
-# Text whose contrast with what is under it is below this cannot be read (1 is identical).
-MIN_CONTRAST = 1.25
+# Text is unreadable on a colour none of whose red, green and blue differ from its own by more
+# than this (of 255): grey D9D9D9 on D9D9D9, white on F2F2F2; yellow on white can be read.
+CLOSE_CHANNELS = 40
 DATE_FORMAT_IDS = frozenset((*range(14, 23), 27, 30, 36, *range(45, 48), 50, 57))
 BRACKETED = re.compile(r"\[[^\]]*\]")
 QUOTED = re.compile(r'"[^"]*"')
@@ -77,6 +78,8 @@ def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element |
     }
     fonts = [font_colour(font, palette, indexed) for font in children(styles, "fonts", "font")]
     fills = [fill_colour(fill, palette, indexed) for fill in children(styles, "fills", "fill")]
+    # Excel shows the first two fills as none and gray125 whatever a writer put there.
+    fills[:2] = [None] * min(2, len(fills))
     found = []
     for xf in children(styles, "cellXfs", "xf"):
         format_id = int(xf.get("numFmtId", "0") or 0)
@@ -91,7 +94,7 @@ def style_of(code: str, format_id: int, font: str, fill: str | None) -> CellStyl
     sections = format_sections(code)
     hides_number = tuple(section_shows_nothing(sections, index) for index in range(3))
     colour = ""
-    if contrast(font, fill or WHITE) < MIN_CONTRAST:
+    if alike(font, fill or WHITE):
         under = f"a fill of #{fill}" if fill else "the white sheet"
         colour = f"text coloured #{font} on {under}"
     return CellStyle(
@@ -194,18 +197,11 @@ def fill_colour(fill: ElementTree.Element, palette, indexed) -> str | None:
     return None
 
 
-def luminance(rgb: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(rgb[i : i + 2], 16)) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one: str, two: str) -> float:
-    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+def alike(one: str, two: str) -> bool:
+    """Colours too close to tell apart: no channel differs by more than CLOSE_CHANNELS."""
+    return all(
+        abs(int(one[i : i + 2], 16) - int(two[i : i + 2], 16)) <= CLOSE_CHANNELS for i in (0, 2, 4)
+    )
 
 
 def format_sections(code: str) -> list[str]:
