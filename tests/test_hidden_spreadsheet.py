@@ -918,3 +918,45 @@ def test_cleaning_writes_dates_as_dates(tmp_path) -> None:
         "Date of birth",
         "1980-02-29",
     ]
+
+
+def test_a_hidden_workbook_window_hides_every_sheet(tmp_path) -> None:
+    workbook = Workbook()
+    totals(workbook.active)
+    edits = {
+        "xl/workbook.xml": lambda xml: xml.replace('visibility="visible"', 'visibility="hidden"')
+    }
+    found = findings(save(workbook, tmp_path / "a.xlsx", edits))
+    assert [where for where, _ in found["hidden-sheet"]] == ["workbook window"]
+
+
+def test_a_hyperlink_into_a_users_folder_is_metadata(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    sheet["A9"] = "Source"
+    sheet["A9"].hyperlink = r"file:///C:\Users\rdoyle\Documents\Complaints.xlsx"
+    found = findings(save(workbook, tmp_path / "a.xlsx"))
+    assert found["metadata"] == [
+        (
+            "sheet 'Sheet'",
+            "a hyperlink points into a user's folder: "
+            "'file:///C:\\Users\\rdoyle\\Documents\\Complaints.xlsx'",
+        )
+    ]
+
+
+def test_text_of_custom_xml_parts_reaches_the_text_check(tmp_path) -> None:
+    workbook = Workbook()
+    totals(workbook.active)
+    edits = {
+        "customXml/item1.xml": (
+            '<?xml version="1.0"?><p:properties xmlns:p="http://schemas.microsoft.com/office/'
+            '2006/metadata/properties"><Owner>ronan.doyle@northshire.police.uk</Owner>'
+            "</p:properties>"
+        )
+    }
+    inspection = check(save(workbook, tmp_path / "a.xlsx", edits))
+    assert [(w, f.kind) for w, f in inspection.personal_data] == [
+        ("custom XML part customXml/item1.xml", "email")
+    ]

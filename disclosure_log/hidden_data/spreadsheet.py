@@ -39,6 +39,7 @@ from disclosure_log.hidden_data.spreadsheet_objects import (
 )
 from disclosure_log.hidden_data.spreadsheet_parts import (
     connections,
+    custom_xml_text,
     data_model,
     embedded_description,
     external_links,
@@ -145,7 +146,6 @@ class SheetPlan:
     objects: list[Drawn]
     tables: list[tuple[Area, list[tuple[int, str]]]]
     print_areas: list[Area]
-    wanted: set[tuple[int, int]]
 
 
 class Inspection:
@@ -195,18 +195,28 @@ class Inspection:
                 objects += drawing_objects(self.package, relationship.target)
             elif relationship.kind == "table":
                 tables.append(self.table(relationship.target))
-        wanted: set[tuple[int, int]] = set()
         own = {entry.name.casefold(), None}
         for drawn in objects:
             for part in drawn.charts:
-                self.chart_places[part] = f"sheet '{entry.name}', chart '{drawn.name}'"
+                self.chart_places[part] = (
+                    f"chart sheet '{entry.name}'"
+                    if entry.kind == "chartsheet"
+                    else f"sheet '{entry.name}', chart '{drawn.name}'"
+                )
                 chart = self.charts[part] = read_chart(self.package, part)
                 drawn.plots += [
                     area for sheet, area in chart.wanted() if (sheet and sheet.casefold()) in own
                 ]
-        return SheetPlan(
-            entry, rels, objects, [t for t in tables if t], self.print_areas(entry), wanted
-        )
+        for relationship in rels:
+            folder = user_folder(relationship.target) if relationship.external else ""
+            if folder and relationship.kind == "hyperlink":
+                self.report.found(
+                    "metadata",
+                    f"sheet '{entry.name}'",
+                    f"a hyperlink points into a user's folder: {quoted(relationship.target, 120)}",
+                )
+                break
+        return SheetPlan(entry, rels, objects, [t for t in tables if t], self.print_areas(entry))
 
     def table(self, part: str) -> tuple[Area, list[tuple[int, str]]] | None:
         root = parse(self.package, part)
@@ -543,6 +553,14 @@ class Inspection:
             )
         macros(package, book, self.content_types(), report)
         revisions(package, self.strings, report)
+        if book.window_hidden:
+            report.found(
+                "hidden-sheet",
+                "workbook window",
+                "the workbook's window is hidden, so none of its sheets shows until it is "
+                "unhidden (View, Unhide)",
+            )
+        custom_xml_text(package, report)
         folder = user_folder(book.saved_in)
         if folder:
             report.found(
@@ -597,14 +615,6 @@ class Inspection:
         return ""
 
     def chart_caches(self) -> None:
-        for entry in self.book.sheets:
-            if entry.kind == "chartsheet" and entry.part:
-                for relationship in self.package.relationships(entry.part):
-                    if relationship.kind == "drawing" and self.package.has(relationship.target):
-                        for drawn in drawing_objects(self.package, relationship.target):
-                            for part in drawn.charts:
-                                self.charts[part] = read_chart(self.package, part)
-                                self.chart_places[part] = f"chart sheet '{entry.name}'"
         names = {s.name.casefold() for s in self.book.sheets}
         for part, chart in self.charts.items():
             where = self.chart_places.get(part, part)

@@ -32,6 +32,7 @@ QUERY_NAME = re.compile(r'shared\s+(#"(?:[^"]|"")+"|[\w.]+)\s*=')
 QUERY_SOURCE = re.compile(r'\b((?:[A-Z][A-Za-z]*\.)+[A-Z][A-Za-z]*)\(\s*("[^"]*"|[^,)]*)')
 EXCEL_OWN_CONNECTION = re.compile(r"Location=ThisWorkbookDataModel", re.I)
 MASHUP = re.compile(r"<(?:\w+:)?DataMashup\b[^>]*>([^<]*)</(?:\w+:)?DataMashup>")
+MAX_CUSTOM_XML = 1024 * 1024
 PLACEHOLDER_AUTHOR = re.compile(r"^tc=\{[0-9A-Fa-f-]+\}$")
 
 
@@ -348,6 +349,23 @@ def mashup_formulas(data: bytes) -> str | None:
             )
     except (ValueError, struct.error, zipfile.BadZipFile):
         return ""
+
+
+def custom_xml_text(package: Package, report: Report) -> None:
+    """The text of custom XML parts other than Power Query's: records systems and SharePoint
+    keep document properties there, names of people among them."""
+    for part in package.under("customXml"):
+        if "/_rels/" in part or package.infos[part].file_size > MAX_CUSTOM_XML:
+            continue
+        data = package.read(part)
+        if mashup_formulas(data) is not None:
+            continue
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            continue
+        text = "\n".join(t.strip() for t in root.itertext() if t.strip())
+        report.text(f"custom XML part {part}", text)
 
 
 # Links to other workbooks ---------------------------------------------------------------------

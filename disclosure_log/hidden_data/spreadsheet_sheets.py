@@ -185,6 +185,7 @@ class Book:
     saved_in: str = ""
     model_tables: list[str] = field(default_factory=list)
     pivot_cache_count: int = 0
+    window_hidden: bool = False
 
     def sheet_named(self, name: str | None) -> SheetEntry | None:
         if name is None:
@@ -238,6 +239,8 @@ def read_book(package: Package) -> Book:
             )
         elif name == "workbookPr":
             book.date1904 = is_true(element.get("date1904"))
+        elif name == "workbookView":
+            book.window_hidden |= element.get("visibility") in ("hidden", "veryHidden")
         elif name == "absPath":
             book.saved_in = element.get("url", "")
         elif name == "modelTable":
