@@ -960,3 +960,36 @@ def test_text_of_custom_xml_parts_reaches_the_text_check(tmp_path) -> None:
     assert [(w, f.kind) for w, f in inspection.personal_data] == [
         ("custom XML part customXml/item1.xml", "email")
     ]
+
+
+def test_a_row_too_low_to_show_text_is_hidden_but_a_low_empty_spacer_is_clean(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    sheet.append([])
+    sheet.append(["Note", "PS Walsh suspended"])
+
+    def edit(xml: str) -> str:
+        xml = xml.replace('<row r="8"', '<row r="8" ht="3.75" customHeight="1"')
+        return xml.replace('<row r="9"', '<row r="9" ht="1.5" customHeight="1"')
+
+    found = findings(save(workbook, tmp_path / "a.xlsx", {"xl/worksheets/sheet1.xml": edit}))
+    assert found == {
+        "hidden-rows": [("sheet 'Sheet'", "row 9 is hidden and holds 2 values, such as 'Note'")]
+    }
+
+
+def test_a_filter_whose_range_is_its_header_row_alone_still_explains_the_rows_it_hides(
+    tmp_path,
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Reference", "Outcome"])
+    for n in range(4):
+        sheet.append([f"CR/{n}", "Charged" if n % 2 else "No further action"])
+    sheet.auto_filter.ref = "A1:B1"
+    sheet.auto_filter.add_filter_column(1, ["Charged"])
+    sheet.row_dimensions[2].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    found = findings(save(workbook, tmp_path / "a.xlsx"))
+    assert set(found) == {"active-filter"}

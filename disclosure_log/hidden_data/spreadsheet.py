@@ -58,6 +58,7 @@ from disclosure_log.hidden_data.spreadsheet_parts import (
 )
 from disclosure_log.hidden_data.spreadsheet_sheets import (
     MAX_COLUMN,
+    MAX_ROW,
     Area,
     Book,
     Cell,
@@ -390,7 +391,9 @@ class Inspection:
             if criteria:
                 filters.append((area, criteria, "a table's filter"))
         for area, criteria, what in filters:
-            rows = [r for r in found.hidden_rows if area.first_row < r <= area.last_row]
+            # Some writers give a filter's header row alone as its range.
+            last = MAX_ROW if area.first_row == area.last_row else area.last_row
+            rows = [r for r in found.hidden_rows if area.first_row < r <= last]
             if not rows:
                 continue
             explained.update(rows)

@@ -21,6 +21,10 @@ MAIN_NAMESPACES = (
     "http://purl.oclc.org/ooxml/spreadsheetml/main",
 )
 MAX_ROW, MAX_COLUMN = 1_048_576, 16_384
+# Rows lower than this (in points) and columns narrower than this (in characters) show nothing
+# legible: a row dragged to 1.5 pt hides its text as well as one of height 0.
+MIN_ROW_POINTS = 2.0
+MIN_COLUMN_CHARACTERS = 0.5
 ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 OWN_REFERENCE = re.compile(
     r"^(?:(?P<sheet>'(?:[^']|'')+'|[^'!]+)!)?(?P<area>\$?[A-Z]{0,3}\$?\d*(?::\$?[A-Z]{0,3}\$?\d*)?)$"
@@ -351,7 +355,7 @@ class SheetReader:
                 row_number = int(number) if number else row_number + 1
                 height = element.get("ht")
                 hidden = is_true(element.get("hidden")) or (
-                    float(height) == 0 if height else zero_height
+                    float(height) < MIN_ROW_POINTS if height else zero_height
                 )
                 cells = []
                 column = 0
@@ -418,7 +422,9 @@ class SheetReader:
         if name == "cols":
             for col in element:
                 width = col.get("width")
-                if is_true(col.get("hidden")) or (width is not None and float(width) == 0):
+                if is_true(col.get("hidden")) or (
+                    width is not None and float(width) < MIN_COLUMN_CHARACTERS
+                ):
                     first = int(col.get("min", "1"))
                     last = min(int(col.get("max", first)), MAX_COLUMN)
                     for number in range(first, last + 1):
