@@ -628,13 +628,15 @@ class Inspection:
 
 
 def is_excel_helper(name: str) -> bool:
-    """Names Excel and its add-ins keep for themselves: custom views, query tables, Solver."""
+    """Names Excel, its add-ins and Google Sheets keep for themselves: custom views, query
+    tables, Solver's settings, Google's links to its own sheets."""
     lowered = name.lower()
     return (
         (lowered.startswith("z_") and ".wvu." in lowered)
         or (lowered.startswith("externaldata_") and lowered[13:].isdigit())
         or lowered.startswith("solver_")
         or lowered == "_filterdatabase"
+        or lowered.startswith("google_sheet_link_")
     )
 
 

@@ -13,9 +13,6 @@ from xml.etree import ElementTree
 from disclosure_log.hidden_data.ooxml import Package
 from disclosure_log.hidden_data.spreadsheet_sheets import Area, local, references, relationship_id
 
-# A column of the default width, and a row of the default height, in EMU.
-COLUMN_EMU = 609_600
-ROW_EMU = 190_500
 OBJECT_KINDS = {
     "sp": "shape",
     "pic": "picture",
@@ -146,27 +143,21 @@ def cropping(element: ElementTree.Element) -> str:
 
 
 def anchor_area(anchor: ElementTree.Element, kind: str) -> Area | None:
-    """The cells an anchor covers whole (cells only partly under it are left out)."""
+    """The cells a two-cell anchor covers whole (cells only partly under it are left out).
+
+    One-cell and absolute anchors give a size in EMU, which covers cells only as wide and high
+    as the sheet's own columns and rows are; programs write them for pictures they place, and
+    without those sizes the cells under them cannot be told, so they cover none here."""
+    if kind != "twoCellAnchor":
+        return None
     start = end = None
-    size = None
     for child in anchor:
         name = local(child.tag)
         if name == "from":
             start = marker(child)
         elif name == "to":
             end = marker(child)
-        elif name == "ext":
-            size = (int(child.get("cx", "0")), int(child.get("cy", "0")))
-        elif name == "pos":
-            start = (0, int(child.get("x", "0")), 0, int(child.get("y", "0")))
-    if start is None:
-        return None
-    if end is None and size is not None:
-        column, column_offset, row, row_offset = start
-        right = column * COLUMN_EMU + column_offset + size[0]
-        bottom = row * ROW_EMU + row_offset + size[1]
-        end = (right // COLUMN_EMU, right % COLUMN_EMU, bottom // ROW_EMU, bottom % ROW_EMU)
-    if end is None:
+    if start is None or end is None:
         return None
     first_column = start[0] + 1 + (1 if start[1] > 0 else 0)
     first_row = start[2] + 1 + (1 if start[3] > 0 else 0)
