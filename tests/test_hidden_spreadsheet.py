@@ -208,7 +208,7 @@ def test_an_active_filter_is_reported_for_the_rows_it_hides(tmp_path) -> None:
     assert found["active-filter"] == [
         (
             "sheet 'Sheet'",
-            "a filter on column B 'Charged' hides 3 rows holding 9 values, such as 'CR/0'",
+            "a filter on column B showing 'Charged' hides 3 rows holding 9 values, such as 'CR/0'",
         )
     ]
     assert "hidden-rows" not in found
@@ -233,7 +233,7 @@ def test_a_table_filter_that_hides_rows_is_an_active_filter(tmp_path) -> None:
         sheet.row_dimensions[row].hidden = True
     found = findings(save(workbook, tmp_path / "a.xlsx"))
     assert found["active-filter"][0][1].startswith(
-        "a table's filter on column B less than '40' hides 3 rows"
+        "a table's filter on column B showing less than '40' hides 3 rows"
     )
 
 

@@ -398,7 +398,7 @@ class Inspection:
                 continue
             explained.update(rows)
             shows = "; ".join(
-                f"column {column_letter(area.first_column + offset)} {said}"
+                f"column {column_letter(area.first_column + offset)} showing {said}"
                 for offset, said in criteria
             )
             values = sum(found.hidden_rows[r] for r in rows)

@@ -455,6 +455,14 @@ OPERATORS = {
     "notEqual": "not ",
     "equal": "",
 }
+CRITERIA_WORDS = {
+    "filters": "chosen values",
+    "customFilters": "a condition",
+    "top10": "top or bottom items",
+    "dynamicFilter": "a date rule",
+    "colorFilter": "a colour",
+    "iconFilter": "an icon",
+}
 CRITERIA = {"filters", "customFilters", "top10", "dynamicFilter", "colorFilter", "iconFilter"}
 
 
@@ -476,6 +484,6 @@ def filter_criteria(auto_filter: ElementTree.Element) -> list[tuple[int, str]]:
             if item is not child and (item.get("val") is not None or item.get("type"))
         ]
         values += [f"{child.get('type')}" for child in kinds if child.get("type")]
-        said = ", ".join(values[:3]) or local(kinds[0].tag)
+        said = ", ".join(values[:3]) or CRITERIA_WORDS.get(local(kinds[0].tag), "a rule")
         found.append((int(column.get("colId", "0") or 0), said))
     return found
