@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import zipfile
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -45,7 +47,6 @@ from disclosure_log.hidden_data.spreadsheet_parts import (
     external_links,
     listed,
     macros,
-    mashup_formulas,
     parse,
     persons,
     pivot_caches,
@@ -60,7 +61,6 @@ from disclosure_log.hidden_data.spreadsheet_sheets import (
     MAX_COLUMN,
     MAX_ROW,
     Area,
-    Book,
     Cell,
     SheetEntry,
     SheetReader,
@@ -86,31 +86,21 @@ MAX_WANTED_CELLS = 200_000
 def inspect_workbook(path: Path, report: Report) -> None:
     """Report every value of the workbook and everything in it a reader would not see."""
     with opened(path) as package:
-        try:
-            Inspection(package, report).run()
-        except zipfile.BadZipFile as error:
-            raise Unreadable(f"a part of the zip is damaged ({error})") from error
+        Inspection(package, report).run()
 
 
-class opened:
-    """The workbook's package, with zip failures as plain reasons."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> Package:
-        try:
-            self.context = open_package(self.path)
-            return self.context.__enter__()
-        except zipfile.BadZipFile as error:
-            raise Unreadable(
-                f"it is not a complete Excel file: the zip is damaged ({error})"
-            ) from error
-        except PackageTooLarge as error:
-            raise Unreadable(str(error)) from error
-
-    def __exit__(self, *exc) -> None:
-        self.context.__exit__(*exc)
+@contextmanager
+def opened(path: Path) -> Iterator[Package]:
+    """The workbook's package; a damaged zip or one too large to unpack is unreadable."""
+    try:
+        with open_package(path) as package:
+            yield package
+    except zipfile.BadZipFile as error:
+        raise Unreadable(
+            f"it is not a complete Excel file: the zip is damaged ({error})"
+        ) from error
+    except PackageTooLarge as error:
+        raise Unreadable(str(error)) from error
 
 
 @dataclass
@@ -796,6 +786,3 @@ def leave_out(
         ):
             return "cells under merged cells"
     return ""
-
-
-__all__ = ["Book", "clean_workbook", "inspect_workbook", "mashup_formulas"]

@@ -188,7 +188,6 @@ class Book:
     date1904: bool = False
     saved_in: str = ""
     model_tables: list[str] = field(default_factory=list)
-    pivot_cache_count: int = 0
     window_hidden: bool = False
 
     def sheet_named(self, name: str | None) -> SheetEntry | None:
@@ -249,8 +248,6 @@ def read_book(package: Package) -> Book:
             book.saved_in = element.get("url", "")
         elif name == "modelTable":
             book.model_tables.append(element.get("name") or element.get("id") or "")
-        elif name == "pivotCache":
-            book.pivot_cache_count += 1
     return book
 
 
@@ -310,7 +307,6 @@ class SheetTail:
     """What a worksheet says around its cells: columns, merges, filters, objects."""
 
     hidden_columns: bytearray = field(default_factory=lambda: bytearray(MAX_COLUMN + 2))
-    hidden_column_count: int = 0
     merges: list[Area] = field(default_factory=list)
     filter_area: Area | None = None
     # (column of the filter counted from 0, what it shows) for each filtered column.
@@ -429,7 +425,6 @@ class SheetReader:
                     last = min(int(col.get("max", first)), MAX_COLUMN)
                     for number in range(first, last + 1):
                         tail.hidden_columns[number] = 1
-                    tail.hidden_column_count += last - first + 1
         elif name == "mergeCell":
             area = parse_area(element.get("ref", ""))
             if area:
