@@ -501,7 +501,7 @@ def test_cells_that_show_nothing_are_invisible(tmp_path) -> None:
         (
             "sheet 'Sheet'",
             "3 cells (E3, E4, E5) show nothing (number format ';;;' shows nothing) but hold "
-            "values such as 'PS Walsh suspended'",
+            "'PS Walsh suspended'",
         )
     ]
 
@@ -556,7 +556,7 @@ def test_values_beyond_the_print_area_are_found(tmp_path) -> None:
     assert found["outside-print-area"] == [
         (
             "sheet 'Sheet'",
-            "1 value in row 3, column H lie outside the print area A1:C7, such as "
+            "1 value in row 3, column H lies outside the print area A1:C7, such as "
             "'Ronan Doyle (Lurgan)'",
         )
     ]
@@ -993,3 +993,55 @@ def test_a_filter_whose_range_is_its_header_row_alone_still_explains_the_rows_it
     sheet.row_dimensions[4].hidden = True
     found = findings(save(workbook, tmp_path / "a.xlsx"))
     assert set(found) == {"active-filter"}
+
+
+def rich_text_workbook(path: Path, font: str, run: str) -> Path:
+    """A note whose second run has its own colour, in a cell whose font is `font`."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    sheet["A9"] = CellRichText(
+        "Complaints at Lurgan", TextBlock(InlineFont(color=run), " (PS Walsh)")
+    )
+    sheet["A9"].font = Font(color=font)
+    return save(workbook, path)
+
+
+def test_a_run_of_text_coloured_like_its_cell_is_invisible_and_left_out_of_the_copy(
+    tmp_path,
+) -> None:
+    path = rich_text_workbook(tmp_path / "a.xlsx", font="FF000000", run="FFFFFFFF")
+    found = findings(path)
+    assert found["invisible-cells"] == [
+        (
+            "sheet 'Sheet'",
+            "1 cell (A9) shows nothing (part of the text, '(PS Walsh)', coloured #FFFFFF on the "
+            "white sheet) but holds 'Complaints at Lurgan (PS Walsh)'",
+        )
+    ]
+    written = clean_workbook(path).written[0].read_text(encoding="utf-8-sig")
+    assert "Complaints at Lurgan" in written and "Walsh" not in written
+
+
+def test_runs_coloured_to_show_on_a_cell_whose_own_font_is_white_are_clean(tmp_path) -> None:
+    path = rich_text_workbook(tmp_path / "a.xlsx", font="FFFFFFFF", run="FF000000")
+    with zipfile.ZipFile(path) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml").decode()
+    first_run_black = sheet.replace(
+        "<r><t>Complaints", '<r><rPr><color rgb="FF000000"/></rPr><t>Complaints'
+    )
+    assert first_run_black != sheet
+    save_parts(path, {"xl/worksheets/sheet1.xml": first_run_black})
+    assert check(path).hidden == []
+
+
+def save_parts(path: Path, parts: dict[str, str]) -> None:
+    with zipfile.ZipFile(path) as package:
+        old = {name: package.read(name) for name in package.namelist()}
+    old.update({name: text.encode() for name, text in parts.items()})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in old.items():
+            package.writestr(name, data)

@@ -146,8 +146,8 @@ class Inspection:
         self.package = package
         self.report = report
         self.book = read_book(package)
-        self.strings = shared_strings(package, self.book)
         self.styles = read_styles(self.part_of_kind("styles"), self.part_of_kind("theme"))
+        self.strings = shared_strings(package, self.book, self.styles)
         self.charts: dict[str, Chart] = {}
         self.chart_places: dict[str, str] = {}
         self.cells: dict[tuple[str, int, int], tuple[str, bool]] = {}
@@ -303,10 +303,10 @@ class Inspection:
                 if hidden:
                     continue
                 style = cell.style
-                if style.colour_hides or style.hides_text or any(style.hides_number):
-                    reason = style.hides(cell.raw, cell.number)
+                if cell.runs or style.may_hide():
+                    reason = style.hides(cell.raw, cell.number, cell.runs)
                     if reason and not (
-                        style.colour_hides and any(a.holds(row, column) for a in in_table)
+                        "coloured" in reason and any(a.holds(row, column) for a in in_table)
                     ):
                         found.invisible.append(f"{letter}{row}")
                         found.invisible_reason = found.invisible_reason or reason
@@ -434,8 +434,9 @@ class Inspection:
         self.report.found(
             "invisible-cells",
             where,
-            f"{plural(len(found.invisible), 'cell')} ({span(found.invisible)}) show nothing "
-            f"({found.invisible_reason}) but hold values such as {quoted(found.invisible_text)}",
+            f"{plural(len(found.invisible), 'cell')} ({span(found.invisible)}) "
+            f"{verb(len(found.invisible), 'shows', 'show')} nothing ({found.invisible_reason}) "
+            f"but {verb(len(found.invisible), 'holds', 'hold')} {quoted(found.invisible_text)}",
         )
 
     def merged(self, where: str, found: Found) -> None:
@@ -468,7 +469,8 @@ class Inspection:
                 self.report.found(
                     "covered-cells",
                     where,
-                    f"{plural(len(under), 'value')} ({span(under)}) lie under the merged cell "
+                    f"{plural(len(under), 'value')} ({span(under)}) "
+                    f"{verb(len(under), 'lies', 'lie')} under the merged cell "
                     f"{area}, which shows only its first cell",
                 )
 
@@ -480,7 +482,8 @@ class Inspection:
             "outside-print-area",
             where,
             f"{plural(len(found.outside_print), 'value')} in {row_ranges(rows, set())}, "
-            f"{column_ranges(columns, bytearray())} lie outside the print area {printed}, "
+            f"{column_ranges(columns, bytearray())} "
+            f"{verb(len(found.outside_print), 'lies', 'lie')} outside the print area {printed}, "
             f"such as {quoted(found.outside_text)}",
         )
 
@@ -638,6 +641,10 @@ def constant(formula: str) -> str:
     return ""
 
 
+def verb(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
 def first_words(cells: list[Cell]) -> str:
     return next((c.text for c in cells if not c.number), cells[0].text)
 
@@ -752,7 +759,7 @@ def write_visible(
             elif why:
                 left[why] = left.get(why, 0) + 1
             else:
-                kept[cell.column] = cell.text
+                kept[cell.column] = cell.style.visible_text(cell.runs) if cell.runs else cell.text
         if kept:
             rows.append(kept)
     columns = sorted({c for kept in rows for c in kept})
@@ -775,7 +782,8 @@ def leave_out(
 ) -> str:
     if tail.hidden_columns[cell.column]:
         return "hidden columns"
-    if cell.style.hides(cell.raw, cell.number):
+    reason = cell.style.hides(cell.raw, cell.number, cell.runs)
+    if reason and not reason.startswith("part of"):  # a part left unseen is dropped alone
         return "invisible cells"
     if any(drawn.hides(row, cell.column) for drawn in covers):
         return "cells under shapes"

@@ -14,7 +14,13 @@ from xml.etree import ElementTree
 
 from disclosure_log.hidden_data.ooxml import Package, Relationship
 from disclosure_log.hidden_data.report import Unreadable
-from disclosure_log.hidden_data.spreadsheet_styles import PLAIN, CellStyle, serial_date
+from disclosure_log.hidden_data.spreadsheet_styles import (
+    PLAIN,
+    CellStyle,
+    Runs,
+    Styles,
+    serial_date,
+)
 
 MAIN_NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -273,19 +279,49 @@ def item_text(element: ElementTree.Element, text_tag: str, run_tag: str) -> str:
     return unescape("".join(parts))
 
 
-def shared_strings(package: Package, book: Book) -> list[str]:
+def run_colours(element: ElementTree.Element, text_tag: str, run_tag: str, styles: Styles):
+    """The runs of rich text with their own colours, or None if no run has a colour."""
+    runs = []
+    coloured = False
+    for run in element:
+        if run.tag != run_tag:
+            continue
+        colour = None
+        for part in run:
+            if local(part.tag) == "rPr":
+                found = next((c for c in part if local(c.tag) == "color"), None)
+                if found is not None:
+                    colour = styles.colour(found)
+                    coloured = True
+        text = "".join(t.text or "" for t in run if t.tag == text_tag)
+        runs.append((unescape(text), colour))
+    return tuple(runs) if coloured else None
+
+
+class SharedStrings(list):
+    """The shared strings, and the runs of those whose runs have colours of their own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runs: dict[int, Runs] = {}
+
+
+def shared_strings(package: Package, book: Book, styles: Styles) -> SharedStrings:
     part = next(
         (r.target for r in book.relationships if r.kind == "sharedStrings" and not r.external),
         "xl/sharedStrings.xml",
     )
+    strings = SharedStrings()
     if not package.has(part):
-        return []
+        return strings
     main = book.main
     si, t, r = f"{{{main}}}si", f"{{{main}}}t", f"{{{main}}}r"
-    strings = []
     try:
         for _, element in package.iterparse(part):
             if element.tag == si:
+                runs = run_colours(element, t, r, styles) if element.find(r) is not None else None
+                if runs:
+                    strings.runs[len(strings)] = runs
                 strings.append(item_text(element, t, r))
                 element.clear()
     except ElementTree.ParseError as error:
@@ -300,6 +336,7 @@ class Cell:
     raw: str
     number: bool
     style: CellStyle
+    runs: Runs | None = None
 
 
 @dataclass
@@ -319,7 +356,9 @@ class SheetReader:
     """One worksheet read as a stream of rows; the columns and merges it declares are in
     `tail` (columns before the first row, the rest once every row has been read)."""
 
-    def __init__(self, package: Package, part: str, book: Book, strings, styles) -> None:
+    def __init__(
+        self, package: Package, part: str, book: Book, strings: SharedStrings, styles: Styles
+    ) -> None:
         self.package = package
         self.part = part
         self.book = book
@@ -335,7 +374,8 @@ class SheetReader:
         # Elements inside rows, read with their row rather than one by one.
         inside = {f"{{{main}}}{n}" for n in ("c", "v", "is", "t", "r", "f", "rPh", "rPr")}
         inside |= {f"{{{main}}}{n}" for n in ("phoneticPr", "extLst", "ext")}
-        strings, styles, date1904 = self.strings, self.styles, self.book.date1904
+        strings, styles, date1904 = self.strings, self.styles.cells, self.book.date1904
+        rich = self.strings.runs
         columns: dict[str, int] = {}
         zero_height = False
         row_number = 0
@@ -368,6 +408,7 @@ class SheetReader:
                     else:
                         column += 1
                     kind = c.get("t")
+                    runs = None
                     style_index = c.get("s")
                     style = PLAIN
                     if style_index:
@@ -381,6 +422,8 @@ class SheetReader:
                             continue
                         text = item_text(inline, t_tag, r_tag)
                         raw, is_number = text, False
+                        if inline.find(r_tag) is not None:
+                            runs = run_colours(inline, t_tag, r_tag, self.styles)
                     else:
                         value = c.find(v_tag)
                         if value is None or value.text is None:
@@ -392,6 +435,8 @@ class SheetReader:
                                 text = strings[int(raw)]
                             except (IndexError, ValueError):
                                 text = raw
+                            if rich:
+                                runs = rich.get(int(raw)) if raw.isdigit() else None
                             raw = text
                         elif kind == "b":
                             text = "TRUE" if raw == "1" else "FALSE"
@@ -402,7 +447,7 @@ class SheetReader:
                             text = serial_date(raw, date1904) if style.is_date else raw
                     if text == "":
                         continue
-                    cells.append(Cell(column, text, raw, is_number, style))
+                    cells.append(Cell(column, text, raw, is_number, style, runs))
                 yield row_number, hidden, cells
                 # The cleared row stays in the tree as an empty element: a few bytes a row.
                 element.clear()

@@ -43,11 +43,14 @@ class CellStyle:
     hides_number: tuple[bool, bool, bool] = (False, False, False)
     # Why the text cannot be seen against its fill, or "".
     colour_hides: str = ""
+    font: str = BLACK
+    fill: str | None = None
 
-    def hides(self, value: str, number: bool) -> str:
-        """Why a value in this style shows nothing, or ""."""
-        if self.colour_hides:
-            return self.colour_hides
+    def hides(self, value: str, number: bool, runs: Runs | None = None) -> str:
+        """Why a value in this style shows nothing (or part of it), or ""."""
+        colour = self.runs_hide(runs) if runs else self.colour_hides
+        if colour:
+            return colour
         if number:
             try:
                 amount = float(value)
@@ -62,15 +65,51 @@ class CellStyle:
             shown = self.hides_text
         return f"number format '{self.format_code}' shows nothing" if shown else ""
 
+    def may_hide(self) -> bool:
+        return bool(self.colour_hides or self.hides_text or any(self.hides_number))
 
+    def visible_text(self, runs: Runs) -> str:
+        """The runs a reader can see."""
+        under = self.fill or WHITE
+        return "".join(t for t, c in runs if not alike(c or self.font, under)).strip()
+
+    def runs_hide(self, runs: Runs) -> str:
+        """Why runs of rich text coloured on their own cannot be seen, or ""."""
+        under = self.fill or WHITE
+        hidden = [
+            (t, c or self.font) for t, c in runs if t.strip() and alike(c or self.font, under)
+        ]
+        if not hidden:
+            return ""
+        text, colour = hidden[0]
+        on = f"a fill of #{self.fill}" if self.fill else "the white sheet"
+        if all(alike(c or self.font, under) for t, c in runs if t.strip()):
+            return f"text coloured #{colour} on {on}"
+        return f"part of the text, '{text.strip()[:40]}', coloured #{colour} on {on}"
+
+
+# The text of each run of rich text, with its own colour ('RRGGBB') if it has one.
+Runs = tuple[tuple[str, str | None], ...]
 PLAIN = CellStyle()
 
 
-def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element | None):
-    """Each cell style of the workbook, by its index."""
-    if styles is None:
-        return [PLAIN]
+@dataclass
+class Styles:
+    """A workbook's cell styles by index, and its colours for runs of rich text."""
+
+    cells: list[CellStyle]
+    palette: list[str]
+    indexed: list[str]
+
+    def colour(self, element: ElementTree.Element) -> str | None:
+        return resolve(element, self.palette, self.indexed)
+
+
+def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element | None) -> Styles:
+    """Each cell style of the workbook, by its index, and its colours."""
     palette = theme_colours(theme)
+    if styles is None:
+        return Styles([PLAIN], palette, [value[-6:].upper() for value in COLOR_INDEX])
     indexed = indexed_colours(styles)
     formats = {
         int(element.get("numFmtId", "0")): element.get("formatCode", "")
@@ -87,7 +126,7 @@ def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element |
         font = pick(fonts, xf.get("fontId"))
         fill = pick(fills, xf.get("fillId"))
         found.append(style_of(code, format_id, font or BLACK, fill))
-    return found or [PLAIN]
+    return Styles(found or [PLAIN], palette, indexed)
 
 
 def style_of(code: str, format_id: int, font: str, fill: str | None) -> CellStyle:
@@ -103,6 +142,8 @@ def style_of(code: str, format_id: int, font: str, fill: str | None) -> CellStyl
         text_hidden(sections),
         hides_number,  # type: ignore[arg-type]
         colour,
+        font,
+        fill,
     )
 
 
