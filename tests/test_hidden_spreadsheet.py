@@ -1045,3 +1045,29 @@ def save_parts(path: Path, parts: dict[str, str]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in old.items():
             package.writestr(name, data)
+
+
+def test_text_in_formulas_drop_down_lists_hyperlink_tips_and_sheet_names_is_read(
+    tmp_path,
+) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Call 07700 900123"
+    sheet["A1"] = '=IF(FALSE,"jo.bloggs@example.org","")'
+    validation = DataValidation(type="list", formula1='"07700 900456,Omagh"')
+    sheet.add_data_validation(validation)
+    validation.add("B2")
+    sheet["C3"] = "Source"
+    sheet["C3"].hyperlink = Hyperlink(
+        ref="C3", location="'Call 07700 900123'!A1", tooltip="ask r.doyle@example.org"
+    )
+    found = {(w, f.kind) for w, f in check(save(workbook, tmp_path / "a.xlsx")).personal_data}
+    assert found >= {
+        ("sheet names", "phone"),
+        ("sheet 'Call 07700 900123', cell A1, formula", "email"),
+        ("sheet 'Call 07700 900123', drop-down list on B2", "phone"),
+        ("sheet 'Call 07700 900123', hyperlink on C3", "email"),
+    }

@@ -162,6 +162,8 @@ class Inspection:
 
     def run(self) -> None:
         report_properties(self.package, self.report)
+        for entry in self.book.sheets:
+            self.report.text("sheet names", entry.name)
         people = persons(self.package, self.book, self.report)
         plans = [self.plan(entry) for entry in self.book.sheets]
         for plan in plans:
@@ -273,6 +275,8 @@ class Inspection:
         positions = found.positions
         sheet_key = entry.name.casefold()
         for row, hidden, cells in reader.rows():
+            for column, formula in reader.formulas:
+                report.text(f"{prefix}{column_letter(column)}{row}, formula", formula)
             if hidden:
                 found.hidden_row_numbers.add(row)
             if not cells:
@@ -320,8 +324,8 @@ class Inspection:
                     found.outside_print.append((row, column))
                     found.outside_text = found.outside_text or text
         found.values = len(positions)
-        for text in tail.header_footer:
-            report.text(f"sheet '{entry.name}', header or footer", text)
+        for place, text in tail.other_text:
+            report.text(f"sheet '{entry.name}', {place}", text)
         return found
 
     # Findings of one sheet -------------------------------------------------------------------

@@ -349,7 +349,8 @@ class SheetTail:
     # (column of the filter counted from 0, what it shows) for each filtered column.
     filter_criteria: list[tuple[int, str]] = field(default_factory=list)
     ole_objects: list[tuple[str, str]] = field(default_factory=list)
-    header_footer: list[str] = field(default_factory=list)
+    # Text a reader finds only by looking: headers and footers, hyperlink tips, drop-down lists.
+    other_text: list[tuple[str, str]] = field(default_factory=list)
 
 
 class SheetReader:
@@ -365,6 +366,8 @@ class SheetReader:
         self.strings = strings
         self.styles = styles
         self.tail = SheetTail()
+        # The formulas of the row last read that hold text of their own, by column.
+        self.formulas: list[tuple[int, str]] = []
 
     def rows(self) -> Iterator[tuple[int, bool, list[Cell]]]:
         """(row number, whether the row is hidden, its cells holding values)."""
@@ -372,6 +375,7 @@ class SheetReader:
         row_tag, c_tag, v_tag, is_tag = (f"{{{main}}}{n}" for n in ("row", "c", "v", "is"))
         t_tag, r_tag = f"{{{main}}}t", f"{{{main}}}r"
         # Elements inside rows, read with their row rather than one by one.
+        f_tag = f"{{{main}}}f"
         inside = {f"{{{main}}}{n}" for n in ("c", "v", "is", "t", "r", "f", "rPh", "rPr")}
         inside |= {f"{{{main}}}{n}" for n in ("phoneticPr", "extLst", "ext")}
         strings, styles, date1904 = self.strings, self.styles.cells, self.book.date1904
@@ -394,6 +398,7 @@ class SheetReader:
                     float(height) < MIN_ROW_POINTS if height else zero_height
                 )
                 cells = []
+                self.formulas = []
                 column = 0
                 for c in element:
                     if c.tag != c_tag:
@@ -407,6 +412,9 @@ class SheetReader:
                             column = columns[letters] = column_number(letters)
                     else:
                         column += 1
+                    formula = c.find(f_tag)
+                    if formula is not None and formula.text and '"' in formula.text:
+                        self.formulas.append((column, formula.text))
                     kind = c.get("t")
                     runs = None
                     style_index = c.get("s")
@@ -479,11 +487,18 @@ class SheetReader:
             tail.filter_criteria = filter_criteria(element)
         elif name == "oleObject":
             tail.ole_objects.append((element.get("progId", ""), relationship_id(element) or ""))
-        elif name in ("oddHeader", "oddFooter", "evenHeader", "evenFooter") or name in (
-            "firstHeader",
-            "firstFooter",
-        ):
-            tail.header_footer.append(element.text or "")
+        elif name in HEADERS_AND_FOOTERS:
+            tail.other_text.append(("header or footer", element.text or ""))
+        elif name == "hyperlink":
+            for key in ("tooltip", "display", "location"):
+                tail.other_text.append(
+                    (f"hyperlink on {element.get('ref', '')}", element.get(key, ""))
+                )
+        elif name == "dataValidation":
+            for formula in element:
+                if local(formula.tag) == "formula1" and (formula.text or "").startswith('"'):
+                    place = f"drop-down list on {element.get('sqref', '')}"
+                    tail.other_text.append((place, formula.text or ""))
         return zero_height
 
 
@@ -495,6 +510,9 @@ OPERATORS = {
     "notEqual": "not ",
     "equal": "",
 }
+HEADERS_AND_FOOTERS = (
+    *("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"),
+)
 CRITERIA_WORDS = {
     "filters": "chosen values",
     "customFilters": "a condition",
