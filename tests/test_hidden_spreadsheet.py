@@ -501,7 +501,7 @@ def test_cells_that_show_nothing_are_invisible(tmp_path) -> None:
         (
             "sheet 'Sheet'",
             "3 cells (E3, E4, E5) show nothing (number format ';;;' shows nothing) but hold "
-            "'PS Walsh suspended'",
+            "values such as 'PS Walsh suspended'",
         )
     ]
 

@@ -440,7 +440,8 @@ class Inspection:
             where,
             f"{plural(len(found.invisible), 'cell')} ({span(found.invisible)}) "
             f"{verb(len(found.invisible), 'shows', 'show')} nothing ({found.invisible_reason}) "
-            f"but {verb(len(found.invisible), 'holds', 'hold')} {quoted(found.invisible_text)}",
+            f"but {verb(len(found.invisible), 'holds', 'hold values such as')} "
+            f"{quoted(found.invisible_text)}",
         )
 
     def merged(self, where: str, found: Found) -> None:
