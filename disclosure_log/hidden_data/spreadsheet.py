@@ -153,6 +153,9 @@ class Inspection:
         self.cells: dict[tuple[str, int, int], tuple[str, bool]] = {}
         self.found: dict[int, Found] = {}
         self.embedded_seen: set[str] = set()
+        # The cells charts point at, by sheet, read on the way for comparing with the caches.
+        self.wanted: dict[str, set[tuple[int, int]]] = {}
+        self.unread: set[tuple[str, Area]] = set()  # ranges too large to remember
 
     def part_of_kind(self, kind: str) -> ElementTree.Element | None:
         for relationship in self.book.relationships:
@@ -166,6 +169,7 @@ class Inspection:
             self.report.text("sheet names", entry.name)
         people = persons(self.package, self.book, self.report)
         plans = [self.plan(entry) for entry in self.book.sheets]
+        self.wanted = self.wanted_cells()
         for plan in plans:
             found = self.read_sheet(plan) if plan.entry.kind != "chartsheet" else Found()
             found.objects, found.tables = plan.objects, plan.tables
@@ -246,6 +250,7 @@ class Inspection:
                     area.last_column - area.first_column + 1
                 )
                 if total + size > MAX_WANTED_CELLS:
+                    self.unread.add((sheet.casefold(), area))
                     continue
                 total += size
                 cells = wanted.setdefault(sheet.casefold(), set())
@@ -260,9 +265,7 @@ class Inspection:
         entry = plan.entry
         if not entry.part or not self.package.has(entry.part):
             return Found()
-        if not hasattr(self, "_wanted"):
-            self._wanted = self.wanted_cells()
-        wanted = self._wanted.get(entry.name.casefold(), set())
+        wanted = self.wanted.get(entry.name.casefold(), set())
         reader = SheetReader(self.package, entry.part, self.book, self.strings, self.styles)
         found = Found(tail=reader.tail)
         report, table = self.report, f"sheet '{entry.name}'"
@@ -620,7 +623,7 @@ class Inspection:
         for part, chart in self.charts.items():
             where = self.chart_places.get(part, part)
             self.report.text(f"{where}, cached values", chart.cached_text())
-            problems = cache_problems(chart, self.cells, names)
+            problems = cache_problems(chart, self.cells, names, self.unread)
             if problems:
                 self.report.found("chart-cache", where, "; ".join(problems))
 

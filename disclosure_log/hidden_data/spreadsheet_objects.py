@@ -239,10 +239,13 @@ def read_chart(package: Package, part: str) -> Chart:
     return chart
 
 
-def cache_problems(chart: Chart, cells: dict, sheet_names: set[str]) -> list[str]:
+def cache_problems(
+    chart: Chart, cells: dict, sheet_names: set[str], unread: set[tuple[str, Area]]
+) -> list[str]:
     """What a chart's cache holds that the sheets do not show, in words.
 
-    `cells` maps (sheet name folded, row, column) to the raw value read there."""
+    `cells` maps (sheet name folded, row, column) to the raw value read there; `unread` holds
+    the (sheet, area) ranges too large to have been remembered, which are not compared."""
     problems = []
     for series in chart.series:
         label = f"'{series.name}'" if series.name else "a series"
@@ -253,14 +256,20 @@ def cache_problems(chart: Chart, cells: dict, sheet_names: set[str]) -> list[str
         for formula, points in series.parts:
             if not points:
                 continue
-            problem = part_problem(formula, points, cells, sheet_names)
+            problem = part_problem(formula, points, cells, sheet_names, unread)
             if problem:
                 problems.append(f"{label} {problem}")
                 break
     return problems
 
 
-def part_problem(formula: str, points: dict[int, str], cells: dict, names: set[str]) -> str:
+def part_problem(
+    formula: str,
+    points: dict[int, str],
+    cells: dict,
+    names: set[str],
+    unread: set[tuple[str, Area]],
+) -> str:
     if not formula:
         return ""  # values typed into the chart itself are what it shows
     if "#REF!" in formula:
@@ -275,7 +284,9 @@ def part_problem(formula: str, points: dict[int, str], cells: dict, names: set[s
         return ""  # a block of several rows and columns: multi-level labels
     if sheet is None or sheet.casefold() not in names:
         return "" if sheet is None else f"points at a sheet no longer in the workbook ({sheet})"
-    positions = list(cells_of(area))
+    if (sheet.casefold(), area) in unread:
+        return ""
+    positions = cells_of(area)
     differing = 0
     for index, value in points.items():
         if index >= len(positions):
@@ -289,17 +300,11 @@ def part_problem(formula: str, points: dict[int, str], cells: dict, names: set[s
     return ""
 
 
-def cells_of(area: Area):
+def cells_of(area: Area) -> list[tuple[int, int]]:
+    """The (row, column) of each cell of a single row or column, in order."""
     if area.first_row == area.last_row:
-        for column in range(area.first_column, area.last_column + 1):
-            yield area.first_row, column
-    elif area.first_column == area.last_column:
-        for row in range(area.first_row, min(area.last_row, area.first_row + 100_000) + 1):
-            yield row, area.first_column
-    else:
-        for row in range(area.first_row, area.last_row + 1):
-            for column in range(area.first_column, area.last_column + 1):
-                yield row, column
+        return [(area.first_row, c) for c in range(area.first_column, area.last_column + 1)]
+    return [(r, area.first_column) for r in range(area.first_row, area.last_row + 1)]
 
 
 def same_value(cell: tuple[str, bool] | None, cached: str) -> bool:
