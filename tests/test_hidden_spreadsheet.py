@@ -1071,3 +1071,7 @@ def test_text_in_formulas_drop_down_lists_hyperlink_tips_and_sheet_names_is_read
         ("sheet 'Call 07700 900123', drop-down list on B2", "phone"),
         ("sheet 'Call 07700 900123', hyperlink on C3", "email"),
     }
+
+
+def test_a_chart_of_a_whole_column_is_not_compared_cell_by_cell(tmp_path) -> None:
+    assert "chart-cache" not in findings(chart_workbook(tmp_path / "a.xlsx", "Sheet!$C:$C"))
