@@ -138,6 +138,11 @@ class SheetPlan:
     tables: list[tuple[Area, list[tuple[int, str]]]]
     print_areas: list[Area]
 
+    @property
+    def covers_or_prints(self) -> bool:
+        """Whether shapes or a print area make each visible cell's place worth a look."""
+        return bool(self.print_areas) or any(d.covers for d in self.objects)
+
 
 class Inspection:
     """One pass over a workbook, reporting to `report` as it goes."""
@@ -272,10 +277,8 @@ class Inspection:
         prefix = f"sheet '{entry.name}', cell "
         tail = reader.tail
         hidden_columns = tail.hidden_columns
-        covers = [d for d in plan.objects if d.covers]
-        in_table = [area for area, _ in plan.tables]
-        print_areas = plan.print_areas
         positions = found.positions
+        placed = plan.covers_or_prints
         sheet_key = entry.name.casefold()
         for row, hidden, cells in reader.rows():
             for column, formula in reader.formulas:
@@ -307,29 +310,36 @@ class Inspection:
                     if column not in found.hidden_column_text and not cell.number:
                         found.hidden_column_text[column] = text
                     continue
-                if hidden:
-                    continue
-                style = cell.style
-                if cell.runs or style.may_hide():
-                    reason = style.hides(cell.raw, cell.number, cell.runs)
-                    if reason and not (
-                        "coloured" in reason and any(a.holds(row, column) for a in in_table)
-                    ):
-                        found.invisible.append(f"{letter}{row}")
-                        found.invisible_reason = found.invisible_reason or reason
-                        found.invisible_text = found.invisible_text or text
-                for drawn in covers:
-                    if drawn.hides(row, column):
-                        name = drawn.name or drawn.kind
-                        found.covered.setdefault(name, []).append(f"{letter}{row}")
-                        found.covered_text.setdefault(name, text)
-                if print_areas and not any(a.holds(row, column) for a in print_areas):
-                    found.outside_print.append((row, column))
-                    found.outside_text = found.outside_text or text
+                if not hidden and (cell.runs or cell.style.may_hide() or placed):
+                    self.visible_cell(plan, found, row, cell, letter)
         found.values = len(positions)
         for place, text in tail.other_text:
             report.text(f"sheet '{entry.name}', {place}", text)
         return found
+
+    def visible_cell(
+        self, plan: SheetPlan, found: Found, row: int, cell: Cell, letter: str
+    ) -> None:
+        """What hides a value a reader's row and column would show: its format or colour, a
+        shape over it, or its place beyond the print area."""
+        column, text = cell.column, cell.text
+        reason = cell.style.hides(cell.raw, cell.number, cell.runs)
+        # A table's style paints its own fills and fonts over the cells' colours.
+        if reason and not (
+            "coloured" in reason and any(a.holds(row, column) for a, _ in plan.tables)
+        ):
+            found.invisible.append(f"{letter}{row}")
+            found.invisible_reason = found.invisible_reason or reason
+            found.invisible_text = found.invisible_text or text
+        for drawn in plan.objects:
+            if drawn.hides(row, column):
+                name = drawn.name or drawn.kind
+                found.covered.setdefault(name, []).append(f"{letter}{row}")
+                found.covered_text.setdefault(name, text)
+        areas = plan.print_areas
+        if areas and not any(a.holds(row, column) for a in areas):
+            found.outside_print.append((row, column))
+            found.outside_text = found.outside_text or text
 
     # Findings of one sheet -------------------------------------------------------------------
 
