@@ -1075,3 +1075,15 @@ def test_text_in_formulas_drop_down_lists_hyperlink_tips_and_sheet_names_is_read
 
 def test_a_chart_of_a_whole_column_is_not_compared_cell_by_cell(tmp_path) -> None:
     assert "chart-cache" not in findings(chart_workbook(tmp_path / "a.xlsx", "Sheet!$C:$C"))
+
+
+def test_cleaning_a_damaged_workbook_says_it_cannot_and_writes_nothing(tmp_path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    cleaned = clean_workbook(path)
+    assert cleaned.written == []
+    assert cleaned.cannot == [
+        "the workbook cannot be read, so no copy is made: it is not a complete Excel file: "
+        "the zip is damaged (File is not a zip file)"
+    ]
+    assert sorted(tmp_path.iterdir()) == [path]

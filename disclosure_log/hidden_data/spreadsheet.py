@@ -707,6 +707,13 @@ def column_ranges(columns: list[int], hidden: bytearray) -> str:
 
 def clean_workbook(path: Path) -> Cleaned:
     """One CSV per visible sheet, of its visible rows and columns; never the original."""
+    try:
+        return visible_copies(path)
+    except Unreadable as error:
+        return Cleaned(cannot=[f"the workbook cannot be read, so no copy is made: {error}"])
+
+
+def visible_copies(path: Path) -> Cleaned:
     report = Report()
     cleaned = Cleaned()
     with opened(path) as package:
