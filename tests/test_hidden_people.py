@@ -153,3 +153,8 @@ def test_a_custody_record_number_is_an_identity_number_but_a_custody_reference_i
     ((_, detail),) = verdicts("Custody record number", "CUS/4100", "CUS/4101")
     assert detail.endswith("that look like collar, warrant, staff or other identity numbers")
     assert verdicts("Custody reference", "CUS/4100", "CUS/4101") == []
+
+
+def test_common_uk_forenames_that_are_no_place_or_thing_are_known() -> None:
+    for name in ("Jodie Walsh", "Ricky Graham", "Leanne Hughes", "Reece Morgan", "Theo Clarke"):
+        assert looks_like_person(name), name
