@@ -141,3 +141,20 @@ def test_shifts_lettered_like_initials_are_one_name_not_a_list_of_people() -> No
 def test_full_name_is_a_heading_that_needs_no_help_from_its_values() -> None:
     ((_, detail),) = verdicts("Full name", "Maja Jähn", "Despina Tabacu")
     assert detail == "headed 'Full name', 2 values that look like names"
+
+
+def test_a_note_in_brackets_after_a_name_is_not_read_as_part_of_it() -> None:
+    assert looks_like_person("Keith Miller (Lurgan)")
+    assert looks_like_person("Stacey Roach (Lisburn Road)")
+    assert not looks_like_person("Lisburn Road (closed)")
+
+
+def test_a_custody_record_number_is_an_identity_number_but_a_custody_reference_is_not() -> None:
+    ((_, detail),) = verdicts("Custody record number", "CUS/4100", "CUS/4101")
+    assert detail.endswith("that look like collar, warrant, staff or other identity numbers")
+    assert verdicts("Custody reference", "CUS/4100", "CUS/4101") == []
+
+
+def test_common_uk_forenames_that_are_no_place_or_thing_are_known() -> None:
+    for name in ("Jodie Walsh", "Ricky Graham", "Leanne Hughes", "Reece Morgan", "Theo Clarke"):
+        assert looks_like_person(name), name

@@ -74,8 +74,11 @@ NUMBER = r"(?:number|no\.?|num|#|id|ref(?:erence)?)"
 IDENTITY_NUMBERS = re.compile(
     rf"\b(?:collar|shoulder|epaulette|warrant(?:\s+card)?|service|badge|staff|employee|"
     rf"payroll|personnel|pay|force|officer|pnc|cro|nhs|ni|national\s+insurance|passport|"
-    rf"(?:driving\s+)?licen[cs]e|custody(?:\s+record)?|pupil|patient|hospital|unique\s+pupil)"
-    rf"\s+{NUMBER}(?:\s|$)|^upn$|^pnc\s*id$|^national\s+insurance$"
+    rf"(?:driving\s+)?licen[cs]e|pupil|patient|hospital|unique\s+pupil)"
+    rf"\s+{NUMBER}(?:\s|$)|^upn$|^pnc\s*id$|^national\s+insurance$|"
+    # A custody record's number names the detained person's record; a "custody reference" is
+    # the reference of an event, like a crime reference.
+    r"\bcustody(?:\s+record)?\s+(?:number|no\.?|num|#|id)(?:\s|$)"
 )
 # Labels whose headings are specific enough to stand even beside a place or thing word
 # ("Force number", "Custody record number").
@@ -101,6 +104,8 @@ RANKS_AND_TITLES = re.compile(
 WORD = r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
 # Initials each followed by a dot or a space: "J. A.", "J A", "J.A."; never a word's first letter.
 INITIALS = r"(?:[A-Z](?:\.\s?|\s)){1,3}"
+# A note after a name, "Keith Miller (Lurgan)", "PC 1234 Smith (retired)", is not the name.
+BRACKETED_NOTE = re.compile(r"\s*\([^()]*\)$")
 COLLAR = re.compile(r"^\d{2,6}\b")
 SURNAME_COMMA_GIVEN = re.compile(rf"^{WORD}(?:[ \-]{WORD})?,\s*(?:{WORD}|{INITIALS})$")
 INITIALS_SURNAME = re.compile(rf"^{INITIALS}\s?{WORD}$")
@@ -192,7 +197,7 @@ def names_a_thing(heading: str) -> bool:
 def looks_like_person(value: str) -> bool:
     """Whether one value reads as a person: a rank or title with a name or number, "Surname,
     Forename", initials and a surname, or a known forename followed by a surname."""
-    value = value.strip()
+    value = BRACKETED_NOTE.sub("", value).strip()
     if not value or len(value) > MAX_VALUE_LENGTH or not any(c.isalpha() for c in value):
         return False
     if any(word in not_people() for word in singular_words(value)):
