@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from disclosure_log.cli import main
+from disclosure_log.hidden_data import cleaning
 from disclosure_log.hidden_data.cleaning import fresh_path
 
 
@@ -39,3 +40,16 @@ def test_new_files_never_replace_existing_ones(tmp_path: Path) -> None:
     assert first.name == "staff list-Totals-2023.csv"
     first.write_text("x")
     assert fresh_path(original, "Totals / 2023", ".csv").name == "staff list-Totals-2023-2.csv"
+
+
+def test_a_cleaner_that_fails_is_reported_as_not_fixed(tmp_path: Path, capsys, monkeypatch) -> None:
+    def failing_cleaner(path: Path):
+        raise ValueError("bad xref table")
+
+    monkeypatch.setattr(cleaning, "cleaner_for", lambda name: failing_cleaner)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    assert main(["clean", str(path)]) == 1
+    assert "not fixed: it could not be read as a PDF (ValueError: bad xref table)" in (
+        capsys.readouterr().out
+    )

@@ -49,7 +49,15 @@ def clean_attachment(path: Path) -> Cleaned:
         return Cleaned(cannot=[f"{file_type.description} has nothing hidden to remove"])
     if file_type.name not in CLEANERS:
         return Cleaned(cannot=[f"{file_type.description} cannot be cleaned: {file_type.instead}"])
-    return cleaner_for(file_type.name)(path)
+    try:
+        return cleaner_for(file_type.name)(path)
+    except Exception as error:  # a file the cleaner cannot read is reported, not a crash
+        return Cleaned(
+            cannot=[
+                f"it could not be read as {file_type.description} "
+                f"({type(error).__name__}: {error}): attach a copy that opens normally"
+            ]
+        )
 
 
 def cleaner_for(name: str) -> Callable[[Path], Cleaned]:
