@@ -158,3 +158,135 @@ def test_a_custody_record_number_is_an_identity_number_but_a_custody_reference_i
 def test_common_uk_forenames_that_are_no_place_or_thing_are_known() -> None:
     for name in ("Jodie Walsh", "Ricky Graham", "Leanne Hughes", "Reece Morgan", "Theo Clarke"):
         assert looks_like_person(name), name
+
+
+# Real columns of two capitalised words that are not people, as FOI tables publish them: the
+# data.police.uk crime categories in title case, fleet makes and models, football clubs, NHS
+# trusts' hospitals, software, Scottish council areas, and surnames used as company names.
+TITLE_CASE_LOOK_ALIKES = {
+    "crime categories": (
+        "Anti Social Behaviour",
+        "Bicycle Theft",
+        "Criminal Damage Arson",
+        "Other Crime",
+        "Other Theft",
+        "Possession Of Weapons",
+        "Public Order",
+        "Shoplifting",
+        "Theft From The Person",
+        "Vehicle Crime",
+        "Violent Crime",
+        "Drugs",
+    ),
+    "makes and models": (
+        "Ford Fiesta",
+        "Vauxhall Corsa",
+        "Nissan Qashqai",
+        "Toyota Yaris",
+        "Honda Civic",
+        "Peugeot Partner",
+        "Volkswagen Golf",
+        "Skoda Octavia",
+        "Kia Sportage",
+        "Renault Clio",
+        "Hyundai Tucson",
+        "Citroen Berlingo",
+    ),
+    "football clubs": (
+        "Aston Villa",
+        "Crystal Palace",
+        "Queens Park Rangers",
+        "Tottenham Hotspur",
+        "West Ham United",
+        "Nottingham Forest",
+        "Sheffield Wednesday",
+        "Plymouth Argyle",
+        "Preston North End",
+        "Bristol Rovers",
+        "Leyton Orient",
+        "Wycombe Wanderers",
+    ),
+    "hospitals": (
+        "Royal Victoria Infirmary",
+        "Freeman Hospital",
+        "Queen Elizabeth Hospital",
+        "Addenbrooke's Hospital",
+        "Musgrove Park",
+        "Derriford Hospital",
+        "Royal Sussex County",
+        "Alder Hey",
+        "Great Ormond Street",
+        "Frimley Park",
+        "Wythenshawe Hospital",
+        "Southmead Hospital",
+    ),
+    "software": (
+        "Microsoft Teams",
+        "Microsoft Outlook",
+        "Adobe Acrobat",
+        "Google Chrome",
+        "Mozilla Firefox",
+        "Oracle Fusion",
+        "Niche Rms",
+        "Athena Connect",
+        "Storm Command",
+        "Sap Concur",
+        "Zoom Workplace",
+        "Cisco Webex",
+    ),
+    "council areas": (
+        "Aberdeen City",
+        "Argyll Bute",
+        "Clackmannanshire",
+        "Dumfries Galloway",
+        "East Ayrshire",
+        "Na h-Eileanan Siar",
+        "North Lanarkshire",
+        "Perth Kinross",
+        "Scottish Borders",
+        "West Dunbartonshire",
+        "Falkirk",
+        "Orkney Islands",
+    ),
+    "companies named after people": (
+        "Arnold Clark",
+        "Morgan Sindall",
+        "Laing O'Rourke",
+        "Marks Spencer",
+        "Sainsbury's",
+        "John Lewis",
+        "Balfour Beatty",
+        "Kier Group",
+        "Wates Construction",
+        "Willmott Dixon",
+        "Galliford Try",
+        "Mott MacDonald",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TITLE_CASE_LOOK_ALIKES))
+def test_columns_of_title_case_things_are_not_people(kind: str) -> None:
+    assert verdicts(*TITLE_CASE_LOOK_ALIKES[kind]) == []
+
+
+def test_names_from_lists_the_forename_file_lacks_are_read_by_their_shape() -> None:
+    names = (
+        "Wojciech Zieliński",
+        "Ioana Popescu",
+        "Rūta Petrauskienė",
+        "Emeka Okonkwo",
+        "Mehmet Y\u0131lmaz",
+        "Aoife Ní Bhriain",
+        "Sarah Collins",
+        "Thanh Nguyen",
+        "Kwame Mensah",
+        "Priya Raghunathan",
+    )
+    ((_, detail),) = verdicts(*names)
+    assert detail.startswith("10 values that read as a list of people")
+
+
+def test_a_role_heading_accepts_names_the_forename_file_lacks() -> None:
+    ((_, detail),) = verdicts("Officer", "Emeka Okonkwo", "Rūta Petrauskienė", "Mehmet Y\u0131lmaz")
+    assert detail.startswith("headed 'Officer', 3 values that look like names")

@@ -32,6 +32,12 @@ MIN_DIFFERENT_PEOPLE = 3
 MIN_ROLE_PEOPLE_SHARE = 0.4
 MIN_ROLE_DIFFERENT_PEOPLE = 2
 MAX_VALUE_LENGTH = 60
+# Names from lists the forename file does not hold ("Arminas Kazlauskas", "Emeka Okonkwo") are read
+# by their shape: with no heading, nearly every value shaped like a name, hardly a word repeated
+# (category lists repeat "Theft", "Crime"), and a few known forenames among them.
+MIN_SHAPED_SHARE = 0.8
+MIN_WORD_VARIETY = 0.85
+MIN_KNOWN_SHARE = 0.1
 
 PERSON_NOUNS = (
     r"officers?|employees?|staff|persons?|people|individuals?|members?|drivers?|suspects?|"
@@ -116,6 +122,16 @@ PARTICLES = frozenset(
         *("al", "el", "bin", "binti", "ap", "ab", "ni", "nic", "mac", "mc", "o", "st"),
     )
 )
+# Words of job titles and ranks, which are capitalised like names: "Police Constable",
+# "Custody Sergeant", "Head of Profession".
+JOB_WORDS = frozenset(
+    (
+        *("police", "constable", "sergeant", "inspector", "superintendent", "detective"),
+        *("chief", "commander", "commissioner", "officer", "staff", "head", "manager"),
+        *("director", "assistant", "deputy", "acting", "temporary", "special", "senior"),
+        *("principal", "lead", "investigator", "analyst", "advisor", "adviser", "clerk"),
+    )
+)
 
 
 @dataclass
@@ -157,15 +173,44 @@ def column_verdict(profile: ColumnProfile) -> str | None:
         return f"{heading}{values(count)} that look like {label}"
     people = [value for value in data if looks_like_person(value)]
     if role:
+        people = [value for value in data if looks_like_person(value) or shaped_like_name(value)]
         enough = share(people, data) >= MIN_ROLE_PEOPLE_SHARE
         if not enough or different(people) < MIN_ROLE_DIFFERENT_PEOPLE:
             return None
         return f"{heading}{values(count)} that look like names, such as '{mask_name(people[0])}'"
-    if len(data) < MIN_VALUES or share(people, data) < MIN_PEOPLE_SHARE:
+    if len(data) < MIN_VALUES:
         return None
-    if different(people) < MIN_DIFFERENT_PEOPLE:
+    if share(people, data) < MIN_PEOPLE_SHARE and heading_at < 0:
+        people = names_by_shape(data, people)
+    if share(people, data) < MIN_PEOPLE_SHARE or different(people) < MIN_DIFFERENT_PEOPLE:
         return None
     return f"{values(count)} that read as a list of people, such as '{mask_name(people[0])}'"
+
+
+def names_by_shape(data: list[str], known: list[str]) -> list[str]:
+    """The values shaped like names, when the column as a whole reads as a list of names the
+    forename file does not hold; otherwise the known ones alone."""
+    shaped = [value for value in data if shaped_like_name(value)]
+    if share(shaped, data) < MIN_SHAPED_SHARE or share(known, data) < MIN_KNOWN_SHARE:
+        return known
+    words = [fold(word) for value in shaped for word in value.split()]
+    if len(set(words)) < MIN_WORD_VARIETY * len(words):
+        return known
+    return shaped
+
+
+def shaped_like_name(value: str) -> bool:
+    """Two to four capitalised words, no place, thing or job word among them: "Despina Tabacu",
+    "Glenn Ó Heochadha", but not "Criminal damage", "Kentish Town" or "Custody Sergeant"."""
+    words = BRACKETED_NOTE.sub("", value).split()
+    if not 2 <= len(words) <= 4 or any(not re.fullmatch(WORD, word) for word in words):
+        return False
+    folded = [fold(word) for word in words]
+    if folded[0] in PARTICLES or folded[-1] in PARTICLES:
+        return False
+    if any(word in not_people() or word in JOB_WORDS for word in singular_words(value)):
+        return False
+    return all(capitalised(word) or fold(word) in PARTICLES for word in words)
 
 
 def heading_of(values: list[str]) -> tuple[int, str | None, bool]:
