@@ -124,17 +124,43 @@ PHONE_NON_LETTERS = re.compile(rb"[^aintx]+")
 # The fewest digits a number libphonenumber calls valid has in text: a two-digit country code
 # and a four-digit national number (Austria, Germany, Iran) make six; five leaves a margin.
 MIN_PHONE_DIGITS = 5
+# Where a stretch of the phone view could hold a number: MIN_PHONE_DIGITS digits in it, or a digit
+# and an extension label (whose letters may count as digits). Each pattern starts with what it
+# looks for, so the regex engine skips ordinary words and short figures in C.
+PHONE_DIGIT_RUNS = re.compile(rb"0(?:[^\n0]*+0){%d}" % (MIN_PHONE_DIGITS - 1))
+PHONE_LABEL_AFTER_DIGIT = re.compile(rb"0[^\n]*?(?:x|int)")
+# The same with the label first, searched in the view reversed so that it too starts with a digit.
+PHONE_LABEL_BEFORE_DIGIT_REVERSED = re.compile(rb"0[^\n]*?(?:x|tni)")
 # Ofcom's drama numbers have ten-digit national numbers.
 MIN_DRAMA_DIGITS = 10
-# What libphonenumber checks first of a +44 number (UK, Guernsey, Jersey, Isle of Man) before
-# calling it valid: the national number's length and general pattern.
-UK_NATIONAL_NUMBERS = [
-    (re.compile(desc.national_number_pattern), desc.possible_length)
-    for desc in (
-        phonenumbers.PhoneMetadata.metadata_for_region(region).general_desc
-        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[44]
-    )
-]
+# What libphonenumber checks of a +44 number (UK, Guernsey, Jersey, Isle of Man) to call it
+# valid: that its national number has the length and pattern of one of the types of number
+# (fixed line, mobile, freephone...). A reference such as "2023-0000001" has ten digits but fits
+# none of them, so it is not read by the matcher at all.
+NUMBER_TYPES = (
+    *("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number"),
+    *("voip", "pager", "uan", "voicemail"),
+)
+
+
+def uk_numbers_by_length() -> list[tuple[int, re.Pattern[str]]]:
+    """For each length a national number can have, one pattern of every type of that length."""
+    patterns: dict[int, list[str]] = {}
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[44]:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        for name in NUMBER_TYPES:
+            desc = getattr(metadata, name)
+            if desc is None or desc.national_number_pattern is None:
+                continue
+            for length in desc.possible_length or metadata.general_desc.possible_length:
+                patterns.setdefault(length, []).append(desc.national_number_pattern)
+    return [
+        (length, re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(found))))
+        for length, found in sorted(patterns.items())
+    ]
+
+
+UK_NATIONAL_NUMBERS = uk_numbers_by_length()
 # "00" then a country code and number: at least eight digits.
 MIN_INTERNATIONAL_DIGITS = 8
 
@@ -235,14 +261,35 @@ def postcode_starts(view: bytes, shortest_gap: int) -> list[int]:
 
 
 def phone_windows(view: bytes) -> Iterator[tuple[int, int]]:
-    """(start, end) of each stretch with a digit, with the marked character either side."""
-    index = view.find(b"0")
-    while index != -1:
-        after = view.find(b"\n", index)
-        if after == -1:
-            after = len(view)
-        yield max(view.rfind(b"\n", 0, index), 0), after + 1
-        index = view.find(b"0", after)
+    """(start, end) of each stretch that could hold a number, with the marked character either
+    side, in order."""
+    starts = {
+        *stretch_starts(view, PHONE_DIGIT_RUNS),
+        *stretch_starts(view, PHONE_LABEL_AFTER_DIGIT),
+        *labels_before_digits(view),
+    }
+    for start in sorted(starts):
+        end = view.find(b"\n", start)
+        yield max(start - 1, 0), (len(view) if end == -1 else end) + 1
+
+
+def labels_before_digits(view: bytes) -> Iterator[int]:
+    """The start of each stretch with an extension label before a digit."""
+    reversed_view = view[::-1]
+    for reversed_start in stretch_starts(reversed_view, PHONE_LABEL_BEFORE_DIGIT_REVERSED):
+        end = len(view) - reversed_start  # the stretch's end in the view
+        yield view.rfind(b"\n", 0, end) + 1
+
+
+def stretch_starts(view: bytes, pattern: re.Pattern[bytes]) -> Iterator[int]:
+    """The start of each stretch (between two marks) in which the pattern is found."""
+    match = pattern.search(view)
+    while match:
+        yield view.rfind(b"\n", 0, match.start()) + 1
+        end = view.find(b"\n", match.end())
+        if end == -1:
+            return
+        match = pattern.search(view, end)
 
 
 def digit_count(stretch: bytes) -> int:
@@ -284,8 +331,7 @@ def could_be_uk_national_number(digits: str) -> bool:
     digits = "".join(str(int(digit)) for digit in digits) if not digits.isascii() else digits
     return any(
         pattern.fullmatch(digits, start, start + length)
-        for pattern, lengths in UK_NATIONAL_NUMBERS
-        for length in lengths
+        for length, pattern in UK_NATIONAL_NUMBERS
         for start in range(len(digits) - length + 1)
     )
 
@@ -341,10 +387,19 @@ def phone_matches(text: str, view: bytes) -> Iterator[_Match]:
     for start, end in phone_windows(view):
         stretch = view[start:end]
         digits = digit_count(stretch)
-        if digits >= MIN_DRAMA_DIGITS:
+        if digits >= MIN_DRAMA_DIGITS and could_hold_drama_number(text[start:end], stretch):
             yield from phone_matches_between(text, start, end, drama=True)
         elif digits >= MIN_PHONE_DIGITS and could_hold_valid_number(text[start:end], stretch):
             yield from phone_matches_between(text, start, end, drama=False)
+
+
+def could_hold_drama_number(window: str, stretch: bytes) -> bool:
+    """False only when none of Ofcom's drama ranges is among the window's digits (reference
+    numbers and timestamps have ten digits too, and need not be read twice)."""
+    if has_extension_label(stretch):
+        return True
+    digits = "".join(str(int(c)) for c in window if c.isdecimal())
+    return any(prefix in digits for prefix in OFCOM_DRAMA_PREFIXES)
 
 
 def phone_matches_between(text: str, start: int, end: int, drama: bool = True) -> Iterator[_Match]:

@@ -294,9 +294,10 @@ class Inspection:
             for cell in cells:
                 column, text = cell.column, cell.text
                 letter = column_letter(column)
-                if not (cell.number and cell.style.is_date):
-                    # A date alone holds no email, phone or other pattern the text check
-                    # looks for (a date of birth needs its words), so dates are not sent.
+                if not (cell.number and (cell.style.is_date or not text.isdigit())):
+                    # A date or a fraction alone holds no email, phone or other pattern the
+                    # text check looks for (a date of birth needs its words; a phone number
+                    # saved as a number is a whole one), so they are not sent.
                     report.text(f"{prefix}{letter}{row}", text)
                 report.cell(table, row, letter, text)
                 positions.append(row * (MAX_COLUMN + 1) + column)
