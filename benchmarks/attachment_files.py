@@ -20,7 +20,7 @@ from PIL import Image
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 STATIONS = ["Northtown", "Westgate", "Eastbridge", "Southport", "Kingsway", "Riverside"]
 CRIMES = [
@@ -72,16 +72,18 @@ def small_csv(path: Path, rng: random.Random) -> None:
 
 
 def letter_pdf(path: Path, rng: random.Random, pages: int = 2) -> None:
-    """A response letter with a table of figures, about `pages` pages long."""
+    """A response letter with a table of figures on each of its `pages` pages."""
     styles = getSampleStyleSheet()
     story = []
     for page in range(pages):
         story.append(Paragraph(f"Freedom of Information request, part {page + 1}", styles["h2"]))
-        for _ in range(6):
-            text = " ".join(sentence(rng, 18) for _ in range(4))
+        for _ in range(5):
+            text = " ".join(sentence(rng, 18) for _ in range(3))
             story.append(Paragraph(text, styles["BodyText"]))
         story.append(Spacer(1, 8))
         story.append(figures_table(rng))
+        if page < pages - 1:
+            story.append(PageBreak())
     document = SimpleDocTemplate(str(path), pagesize=A4, author="Northshire Police", title="FOI")
     document.build(story)
 
@@ -221,5 +223,5 @@ def narrative_words(rows: int, target_bytes: int, vocabulary: list[str]) -> int:
 
 
 def long_pdf(path: Path, pages: int = 200) -> None:
-    """A 200-page report: headings, paragraphs and shaded tables on every page."""
+    """A 200-page report: a heading, paragraphs and a shaded table on every page."""
     letter_pdf(path, random.Random(2024), pages=pages)
