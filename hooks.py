@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from disclosure_log import formatting, previous_build, safe_html, search_index
 from disclosure_log.build import Build, BuildFailed
+from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache, shared_nav_key
 from disclosure_log.problems import format_problems
 
@@ -29,7 +30,12 @@ nav_urls: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    state["build"] = Build.from_config(config, Path(config.config_file_path).parent)
+    source = Path(config.config_file_path)
+    try:
+        state["build"] = Build.from_config(config, source.parent, source)
+    except BuildFailed as error:
+        raise PluginError(str(error)) from None
+    config.extra.update(template_settings(state["build"].settings))
     bodies.clear()
     return config
 

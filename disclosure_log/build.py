@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log.background import in_background
-from disclosure_log.config import Settings, settings_from_mkdocs
+from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
 from disclosure_log.content_checks import all_content_problems
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.listings import Catalogue, missing_from_listings
@@ -36,8 +36,12 @@ class Build:
     writing: Future[list[str]] | None = None
 
     @classmethod
-    def from_config(cls, config: dict[str, Any], root: Path) -> Build:
-        return cls(settings_from_mkdocs(config, root.resolve()))
+    def from_config(cls, config: dict[str, Any], root: Path, source: Path | None = None) -> Build:
+        """The build of the log configured in `config`, read from the file `source`."""
+        try:
+            return cls(settings_from_mkdocs(config, root.resolve(), source))
+        except SettingsError as error:
+            raise BuildFailed(str(error)) from None
 
     def plan(self) -> SitePlan:
         """Load and check every response, then lay out the pages; fail on any error.

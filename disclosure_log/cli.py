@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from disclosure_log.annotations import annotation, in_github_actions
-from disclosure_log.config import Settings, load_settings
+from disclosure_log.config import Settings, SettingsError, load_settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.hidden_data import inspect_attachment
 from disclosure_log.hidden_data.cleaning import clean_attachment
@@ -31,6 +31,14 @@ from disclosure_log.schema import front_matter_schema
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except SettingsError as error:
+        print(f"{error}\nNothing was checked: fix the settings in {args.config}.", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return run_schema(args.config)
     if args.command == "clean":
