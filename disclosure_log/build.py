@@ -8,14 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from disclosure_log import previous_build, safe_html, search_index
 from disclosure_log.background import in_background
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
 from disclosure_log.content_checks import all_content_problems
 from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.fragments import shared_nav_key
 from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader, load_responses
 from disclosure_log.model import Response
-from disclosure_log.problems import Problem, format_problems
+from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
 from disclosure_log.site import PageSpec, SitePlan, plan_site, write_files
 
@@ -26,14 +28,24 @@ class BuildFailed(Exception):
 
 @dataclass
 class Build:
+    """One build: its settings, what it loaded and planned, and every job it runs on another core.
+
+    The site engine's events call its methods in order: `start`, `plan`, `start_writing`,
+    `page_body` for each page, `start_search_index`, and `finish`, which waits for every job and
+    gives the verdict.
+    """
+
     settings: Settings
     today: date = field(default_factory=date.today)
     warnings: list[Problem] = field(default_factory=list)
     site: SitePlan | None = None
     responses: list[Response] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-    content_checks: Future[list[Problem]] | None = None
-    writing: Future[list[str]] | None = None
+    # The sanitised body of each response page, by reference: what the search index holds.
+    bodies: dict[str, str] = field(default_factory=dict)
+    # The addresses of the pages in the site navigation.
+    nav_urls: list[str] = field(default_factory=list)
+    jobs: dict[str, Future] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: dict[str, Any], root: Path, source: Path | None = None) -> Build:
@@ -43,11 +55,17 @@ class Build:
         except SettingsError as error:
             raise BuildFailed(str(error)) from None
 
+    def start(self, site_dir: Path) -> None:
+        """Set the previous build's files aside, and delete them on another core."""
+        clearing = previous_build.clear_in_background(site_dir)
+        if clearing is not None:
+            self.jobs["clear"] = clearing
+
     def plan(self) -> SitePlan:
         """Load and check every response, then lay out the pages; fail on any error.
 
         The content checks (personal data, markup, exemption cross-check) then run in another
-        process while the site is rendered; `content_problems` waits for them.
+        process while the site is rendered; `finish` waits for them.
         """
         table = load_exemption_table()
         result = load_responses(Loader(self.settings, table, self.today, check_content=False))
@@ -60,7 +78,7 @@ class Build:
         self.site = plan_site(result.responses, catalogue, self.settings)
         self.responses = result.responses
         self.files = result.files
-        self.content_checks = in_background(
+        self.jobs["content"] = in_background(
             all_content_problems,
             self.responses,
             self.settings.root,
@@ -71,11 +89,54 @@ class Build:
 
     def start_writing(self, site_dir: Path) -> None:
         """Write the files the engine need not know about, on another core."""
-        self.writing = in_background(write_files, site_dir, self.site.written)
+        self.jobs["writing"] = in_background(write_files, site_dir, self.site.written)
+
+    def page_body(self, source: str, body: str) -> str:
+        """A response page's rendered body through the sanitiser, kept for the search index;
+        any other page's unchanged."""
+        spec = self.pages.get(source)
+        if spec is None or spec.template != "response.html":
+            return body
+        body = safe_html.sanitize_body_html(body)
+        if self.settings.search_index:
+            self.bodies[spec.context["response"].reference] = body
+        return body
+
+    def start_search_index(self, site_dir: Path) -> None:
+        """Every page's content is rendered: index it on another core beside the templates."""
+        if self.settings.search_index:
+            self.jobs["search"] = search_index.start_indexing(
+                site_dir, self.responses, self.bodies, self.catalogue.table
+            )
+
+    def finish(self, site_dir: Path) -> Verdict:
+        """Wait for every job, and whether the site may be published."""
+        verdict = Verdict(problems=self.content_problems())
+        left = self.result("clear") or []
+        if left:
+            verdict.failures.append(
+                f"The previous build's files could not be deleted: {', '.join(left)}"
+            )
+        lost = self.verify_output(site_dir)
+        if lost:
+            verdict.failures.append("Responses were lost in the build:\n" + "\n".join(lost))
+        try:
+            index = self.result("search")
+        except search_index.IndexingFailed as error:
+            verdict.failures.append(f"Search index: {error}")
+        else:
+            if index is not None and index.note:
+                verdict.notes.append(f"Search index: {index.note}")
+        return verdict
+
+    def result(self, job: str) -> Any:
+        """The result of a job once it has finished; None if it was never started."""
+        future = self.jobs.pop(job, None)
+        return future.result() if future is not None else None
 
     def content_problems(self) -> list[Problem]:
         """What the content checks found, once they have finished."""
-        return sorted(self.content_checks.result()) if self.content_checks else []
+        return sorted(self.result("content") or [])
 
     @property
     def pages(self) -> dict[str, PageSpec]:
@@ -85,9 +146,13 @@ class Build:
     def catalogue(self) -> Catalogue | None:
         return self.site.catalogue if self.site else None
 
+    def nav_key(self, page_url: str | None) -> str | None:
+        """Pages that can share one rendering of the site navigation share this key."""
+        return shared_nav_key(page_url, self.nav_urls) if page_url is not None else None
+
     def verify_output(self, site_dir: Path) -> list[str]:
         """Every response file became exactly one page and sits in every listing it belongs to."""
-        problems = self.writing.result() if self.writing else []
+        problems = self.result("writing") or []
         if len(self.responses) != len(self.files):
             problems.append(f"{len(self.files)} response files but {len(self.responses)} loaded")
         for response in self.responses:

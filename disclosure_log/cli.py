@@ -15,7 +15,7 @@ from disclosure_log.hidden_data import inspect_attachment
 from disclosure_log.hidden_data.cleaning import clean_attachment
 from disclosure_log.loading import Loader, find_response_files, load_responses
 from disclosure_log.model import Outcome
-from disclosure_log.problems import Problem, format_problems, problem_counts
+from disclosure_log.problems import Problem, Verdict, format_problems, problem_counts
 from disclosure_log.scaffold import (
     Draft,
     Prompter,
@@ -185,7 +185,7 @@ def run_check(config: Path, paths: list[Path], strict: bool) -> int:
     loader = Loader(settings, load_exemption_table())
     result = load_responses(loader, expand_paths(paths) if paths else None)
     report(result.problems)
-    failed = bool(result.errors) or (strict and bool(result.problems))
+    failed = Verdict(result.problems).failed(strict)
     if not failed:
         print(f"{len(result.files)} response(s) checked: no errors.")
     return 1 if failed else 0
