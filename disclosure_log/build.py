@@ -15,10 +15,11 @@ from disclosure_log.content_checks import all_content_problems
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.fragments import shared_nav_key
 from disclosure_log.listings import Catalogue, missing_from_listings
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
+from disclosure_log.response_set import load_responses
 from disclosure_log.site import PageSpec, SitePlan, plan_site, write_files
 
 
@@ -68,7 +69,7 @@ class Build:
         process while the site is rendered; `finish` waits for them.
         """
         table = load_exemption_table()
-        result = load_responses(Loader(self.settings, table, self.today, check_content=False))
+        result = load_responses(Loader(self.settings, table, self.today))
         if result.errors:
             raise BuildFailed(format_problems(result.problems))
         self.warnings = [p for p in result.problems if not p.is_error]

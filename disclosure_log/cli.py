@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 from disclosure_log.annotations import annotation, in_github_actions
+from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings, SettingsError, load_settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.hidden_data import inspect_attachment
 from disclosure_log.hidden_data.cleaning import clean_attachment
-from disclosure_log.loading import Loader, find_response_files, load_responses
+from disclosure_log.loading import Loader
 from disclosure_log.model import Outcome
 from disclosure_log.problems import Problem, Verdict, format_problems, problem_counts
 from disclosure_log.scaffold import (
@@ -27,6 +28,7 @@ from disclosure_log.scaffold import (
     topic_advice,
 )
 from disclosure_log.schema import front_matter_schema
+from disclosure_log.source_files import find_response_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,7 +185,7 @@ def run_check(config: Path, paths: list[Path], strict: bool) -> int:
         print("\n".join(f"{p}: no such file or folder" for p in missing), file=sys.stderr)
         return 2
     loader = Loader(settings, load_exemption_table())
-    result = load_responses(loader, expand_paths(paths) if paths else None)
+    result = check_responses(loader, expand_paths(paths) if paths else None)
     report(result.problems)
     failed = Verdict(result.problems).failed(strict)
     if not failed:

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import frontmatter
 
+from disclosure_log.checking import check_text
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import ExemptionTable
-from disclosure_log.loading import FIELDS, GUIDANCE_MARKER, Loader, load_responses
+from disclosure_log.loading import FIELDS, GUIDANCE_MARKER, Loader
 from disclosure_log.model import Outcome, Response, slugify
 from disclosure_log.problems import Problem, format_problems
+from disclosure_log.response_set import load_responses
 
 EN_DASH = "\N{EN DASH}"
 REASONS_GUIDANCE = (
@@ -188,7 +190,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
             f"{display(path, loader)} already exists; edit it, or give another reference"
         )
     text = render(draft, loader.table, loader.default_regime)
-    response, problems = loader.load_text(path, text)
+    response, problems = check_text(loader, path, text)
     clash = next((r for r in existing.responses if response and r.slug == response.slug), None)
     if clash is not None:
         problems.append(

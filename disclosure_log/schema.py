@@ -6,8 +6,9 @@ from typing import Any
 
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import NUMBER, ExemptionTable
+from disclosure_log.front_matter import ISO_DATE
 from disclosure_log.hidden_data.kinds import KINDS
-from disclosure_log.loading import FIELDS, ISO_DATE, REQUIRED
+from disclosure_log.loading import FIELDS, REQUIRED
 from disclosure_log.model import Outcome, Status
 
 SCHEMA_PATH = "schemas/response-front-matter.schema.json"

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import lxml.html
 
+from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.hidden_data.kinds import KINDS
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FOLDER = FIXTURES / "attachment-findings"
@@ -20,7 +21,7 @@ FOLDER = FIXTURES / "attachment-findings"
 def problems_of(name: str) -> list[str]:
     settings = Settings(root=FIXTURES, responses_dir=FOLDER)
     loader = Loader(settings, load_exemption_table(), today=date(2026, 11, 26))
-    return [str(p) for p in load_responses(loader, [FOLDER / name]).problems]
+    return [str(p) for p in check_responses(loader, [FOLDER / name]).problems]
 
 
 def test_a_type_the_check_cannot_open_is_an_error_at_its_entry_saying_what_to_publish() -> None:

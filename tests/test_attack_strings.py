@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_log import build, loading
+from disclosure_log import build, checking, loading
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from tests.support.server import serve
@@ -24,7 +24,7 @@ def test_the_check_refuses_every_attack(tmp_path: Path) -> None:
         load_exemption_table(),
         today=date(2026, 11, 26),
     )
-    problems = loading.load_responses(loader).problems
+    problems = checking.check_responses(loader).problems
     unsafe_lines = {p.line for p in problems if "contains" in p.message}
     assert {3, 5, 7} <= unsafe_lines  # title, topic, summary
     body_lines = {13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49}

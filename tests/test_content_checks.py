@@ -9,10 +9,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from disclosure_log.checking import check_responses
 from disclosure_log.cli import main
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 from tests.support.sites import site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,7 +23,7 @@ CONTENT = FIXTURES / "content"
 def problems_of(name: str, allow: tuple[str, ...] = ()) -> list[str]:
     settings = Settings(root=FIXTURES, responses_dir=CONTENT, personal_data_allow=allow)
     loader = Loader(settings, load_exemption_table(), today=date(2026, 11, 26))
-    return [str(p) for p in load_responses(loader, [CONTENT / name]).problems]
+    return [str(p) for p in check_responses(loader, [CONTENT / name]).problems]
 
 
 def test_personal_data_is_an_error_with_line_masked_value_and_how_to_resolve() -> None:

@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.generate import generate
-from disclosure_log import loading
+from disclosure_log import checking, loading, response_set
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 
 
 def test_parallel_loading_matches_serial_loading(tmp_path: Path, monkeypatch) -> None:
     responses = tmp_path / "responses"
-    count = loading.PARALLEL_FROM + 20
+    count = response_set.PARALLEL_FROM + 20
     generate(count, responses)
     broken = sorted(responses.rglob("*.md"))[7]
     broken.write_text(broken.read_text().replace("outcome:", "outcome: maybe\nx:", 1))
@@ -22,9 +22,9 @@ def test_parallel_loading_matches_serial_loading(tmp_path: Path, monkeypatch) ->
         load_exemption_table(),
         today=date(2026, 11, 26),
     )
-    parallel = loading.load_responses(loader)
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
-    serial = loading.load_responses(loader)
+    parallel = checking.check_responses(loader)
+    monkeypatch.setattr(response_set, "PARALLEL_FROM", 10**9)
+    serial = checking.check_responses(loader)
     assert parallel.problems == serial.problems
     assert [r.path for r in parallel.errors] == [broken.relative_to(tmp_path).as_posix()] * len(
         parallel.errors

@@ -13,8 +13,10 @@ from jsonschema import Draft202012Validator
 from disclosure_log.cli import main
 from disclosure_log.config import load_settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log.loading import FIELDS, FrontMatterLoader, find_response_files
+from disclosure_log.front_matter import FrontMatterLoader
+from disclosure_log.loading import FIELDS
 from disclosure_log.schema import SCHEMA_PATH, front_matter_schema
+from disclosure_log.source_files import find_response_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / SCHEMA_PATH

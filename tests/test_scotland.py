@@ -11,9 +11,10 @@ from pathlib import Path
 
 from lxml import html
 
+from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings, load_settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "scottish-council"
@@ -54,7 +55,7 @@ def test_a_response_without_a_regime_takes_the_log_s_default(tmp_path: Path) -> 
     settings = load_settings(EXAMPLE / "mkdocs.yml")
     assert settings.default_regime == "FOISA"
     loader = Loader(settings, load_exemption_table(), today=date(2026, 1, 1))
-    result = load_responses(loader)
+    result = check_responses(loader)
     assert result.problems == []
     assert {r.reference: r.regime for r in result.responses} == {
         "GC-FOI-2024-0871": "FOISA",
@@ -68,7 +69,7 @@ def test_an_unknown_default_regime_is_an_error_naming_mkdocs_yml_and_line(tmp_pa
     )
     (tmp_path / "responses").mkdir()
     settings = load_settings(tmp_path / "mkdocs.yml")
-    (problem,) = load_responses(Loader(settings, load_exemption_table())).problems
+    (problem,) = check_responses(Loader(settings, load_exemption_table())).problems
     assert str(problem) == (
         "mkdocs.yml:4: 'extra.disclosure_log.default_regime' is 'FOISE', which is not one of: "
         "EIR, EIRS, FOIA, FOISA. Did you mean 'FOISA'?"

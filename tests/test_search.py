@@ -14,9 +14,10 @@ import pytest
 from lxml import html
 
 from disclosure_log import search_chunks
+from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 from disclosure_log.model import Response
 from disclosure_log.publication import is_public
 from tests.support.server import serve
@@ -29,7 +30,7 @@ TABLE = load_exemption_table()
 
 def load_fixtures(folder: Path) -> list[Response]:
     settings = Settings(root=ROOT, responses_dir=folder)
-    return load_responses(Loader(settings, TABLE, date.today())).responses
+    return check_responses(Loader(settings, TABLE, date.today())).responses
 
 
 PUBLIC = [r for r in load_fixtures(SEARCH_FIXTURES) if is_public(r)]

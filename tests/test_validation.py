@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_log.checking import check_responses
 from disclosure_log.cli import main
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
-from disclosure_log.loading import Loader, load_responses
+from disclosure_log.loading import Loader
 from disclosure_log.model import slugify
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,7 +25,7 @@ def loader() -> Loader:
 
 
 def problems_of(name: str) -> list[str]:
-    return [str(p) for p in load_responses(loader(), [INVALID / name]).problems]
+    return [str(p) for p in check_responses(loader(), [INVALID / name]).problems]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,7 @@ def test_a_foia_citation_of_an_eir_regulation_suggests_the_eir_one(tmp_path: Pat
 
 def test_duplicate_reference_names_both_files() -> None:
     names = [INVALID / "duplicate-first.md", INVALID / "duplicate-second.md"]
-    problems = [str(p) for p in load_responses(loader(), names).problems]
+    problems = [str(p) for p in check_responses(loader(), names).problems]
     assert problems == [
         "invalid/duplicate-second.md:3: duplicate reference '01.FOI.23.000216': "
         "invalid/duplicate-first.md line 2 has the same reference; give each response its own "
@@ -80,7 +81,7 @@ def test_duplicate_reference_names_both_files() -> None:
 
 def test_topics_written_differently_cannot_share_a_listing() -> None:
     folder = FIXTURES / "clashing-topics"
-    result = load_responses(loader(), sorted(folder.glob("*.md")))
+    result = check_responses(loader(), sorted(folder.glob("*.md")))
     assert [str(p) for p in result.problems] == [
         "clashing-topics/stop-and-search-capitals.md:6: topic 'Stop and Search' is written "
         "differently from 'Stop and search' in clashing-topics/stop-and-search-again.md line 5, "
@@ -98,7 +99,7 @@ def test_web_addresses_keep_ascii_letters_and_digits_and_drop_accents(text: str,
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    result = load_responses(loader())
+    result = check_responses(loader())
     files_with_problems = {p.path for p in result.problems}
     names = {f"invalid/{path.name}" for path in INVALID.glob("*.md")}
     assert files_with_problems == names - {"invalid/duplicate-first.md"}
