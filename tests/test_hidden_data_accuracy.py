@@ -286,7 +286,7 @@ def check_xlsx(code: str, path: Path) -> None:
             for row in s.iter_rows()
             for c in row
             if c.value is not None
-        )
+        ) or any(hidden_by_conditional_format(s) for s in sheets(path))
     elif code == "covered-cells":
         sheet_xml = parts["xl/worksheets/sheet1.xml"]
         merged = re.findall(r'<mergeCell ref="([A-Z]+)([0-9]+):[A-Z]+[0-9]+"/>', sheet_xml)
@@ -575,3 +575,22 @@ def test_people_columns_are_matched_by_sheet_and_by_letter_or_number():
     assert [c.column for c in outcome.people_missed] == [7]
     assert outcome.people_wrong == ["sheet 'Summary', column A"]
     assert outcome.false_alarms == ["people-column: sheet 'Summary', column A"]
+
+
+def hidden_by_conditional_format(sheet) -> bool:
+    """A conditional format over cells with values whose style shows nothing or white text."""
+    for formatting in sheet.conditional_formatting:
+        for rule in formatting.rules:
+            style = rule.dxf
+            hides = style is not None and (
+                (style.numFmt is not None and style.numFmt.formatCode == ";;;")
+                or (
+                    style.font is not None and style.font.color.rgb == "FFFFFFFF" and not style.fill
+                )
+            )
+            cells = [
+                c for area in formatting.sqref.ranges for row in sheet[area.coord] for c in row
+            ]
+            if hides and any(c.value is not None for c in cells):
+                return True
+    return False

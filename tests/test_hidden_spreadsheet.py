@@ -17,7 +17,10 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import ColorScaleRule, Rule
 from openpyxl.styles import Color, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.filters import AutoFilter, CustomFilter, CustomFilters, FilterColumn
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -506,6 +509,64 @@ def test_cells_that_show_nothing_are_invisible(tmp_path) -> None:
     ]
 
 
+def test_a_conditional_format_that_hides_its_values_is_invisible_and_left_out_of_the_copy(
+    tmp_path,
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    for row, (surname, _, rank) in enumerate(OFFICERS, start=3):
+        sheet.cell(row, 5, f"{rank} {surname}")
+    white_on_grey = DifferentialStyle(
+        font=Font(color="FFF2F2F2"), fill=PatternFill(bgColor="FFF2F2F2", fill_type="solid")
+    )
+    sheet.conditional_formatting.add("E3:E8", Rule("expression", dxf=white_on_grey, formula=["1"]))
+    path = save(workbook, tmp_path / "a.xlsx")
+    assert findings(path)["invisible-cells"] == [
+        (
+            "sheet 'Sheet'",
+            "a conditional format on E3:E8 hides 6 values (text coloured #F2F2F2 on a fill of "
+            "#F2F2F2) whenever its rule holds",
+        )
+    ]
+    cleaned = clean_workbook(path)
+    assert "cells a conditional format hides of 'Sheet' (6 values)" in cleaned.left_out
+    assert "Sergeant Doyle" not in cleaned.written[0].read_text(encoding="utf-8-sig")
+
+
+def test_an_excel_2010_conditional_format_with_its_style_inline_is_read(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    sheet["E3"] = "Sergeant Doyle"
+    extension = (
+        '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        "<x14:conditionalFormattings><x14:conditionalFormatting "
+        'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        '<x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000001}">'
+        f'<xm:f>TRUE</xm:f><x14:dxf><numFmt numFmtId="170" formatCode=";;;" '
+        f'xmlns="{MAIN}"/></x14:dxf></x14:cfRule><xm:sqref>E3:E8</xm:sqref>'
+        "</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>"
+    )
+    path = save(
+        workbook,
+        tmp_path / "a.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+                "</worksheet>", extension + "</worksheet>"
+            )
+        },
+    )
+    assert findings(path)["invisible-cells"] == [
+        (
+            "sheet 'Sheet'",
+            "a conditional format on E3:E8 hides 1 value (number format ';;;' shows nothing) "
+            "whenever its rule holds",
+        )
+    ]
+
+
 def test_values_under_merged_cells_and_under_a_filled_shape_are_covered(tmp_path) -> None:
     shape = (
         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
@@ -820,6 +881,29 @@ def test_a_black_band_with_white_text_light_shading_and_accounting_zeros_are_cle
     sheet["D4"] = 0
     sheet["D4"].number_format = "0;-0;;@"
     assert check(save(workbook, tmp_path / "a.xlsx")).hidden == []
+
+
+def test_conditional_formats_that_colour_values_readably_and_hide_empty_cells_are_clean(
+    tmp_path,
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    totals(sheet)
+    alarm = DifferentialStyle(
+        font=Font(color="FFFFFFFF", bold=True), fill=PatternFill(bgColor="FFC00000")
+    )
+    sheet.conditional_formatting.add(
+        "B3:B8", Rule("cellIs", operator="greaterThan", formula=["400"], dxf=alarm)
+    )
+    sheet.conditional_formatting.add(
+        "C3:C8",
+        ColorScaleRule(
+            start_type="min", start_color="FFF8696B", end_type="max", end_color="FF63BE7B"
+        ),
+    )
+    blank = DifferentialStyle(numFmt=NumberFormat(numFmtId=170, formatCode=";;;"))
+    sheet.conditional_formatting.add("H1:H50", Rule("expression", dxf=blank, formula=["TRUE"]))
+    assert "invisible-cells" not in findings(save(workbook, tmp_path / "a.xlsx"))
 
 
 def test_empty_hidden_rows_and_columns_a_filter_without_criteria_and_a_merged_title_are_clean(

@@ -357,6 +357,7 @@ class Inspection:
         self.filters_and_rows(where, found)
         self.hidden_columns(where, found)
         self.invisible(where, found)
+        self.hidden_by_conditional_formats(where, found)
         self.merged(where, found)
         for name, cells in found.covered.items():
             self.report.found(
@@ -457,6 +458,22 @@ class Inspection:
             f"but {verb(len(found.invisible), 'holds', 'hold values such as')} "
             f"{quoted(found.invisible_text)}",
         )
+
+    def hidden_by_conditional_formats(self, where: str, found: Found) -> None:
+        """Values a conditional format hides whenever its rule holds, which may be always."""
+        for sqref, areas, why in found.tail.hiding_formats:
+            count = sum(
+                1
+                for position in found.positions
+                if any(area.holds(*divmod(position, MAX_COLUMN + 1)) for area in areas)
+            )
+            if count:
+                self.report.found(
+                    "invisible-cells",
+                    where,
+                    f"a conditional format on {sqref} hides {plural(count, 'value')} "
+                    f"({why}) whenever its rule holds",
+                )
 
     def merged(self, where: str, found: Found) -> None:
         merges = found.tail.merges
@@ -766,6 +783,8 @@ def write_visible(
     )
     covers = [d for d in found.objects if d.covers]
     merges = list(found.tail.merges)
+    # Conditional formats come after the cells, so the first reading's are used.
+    hiding = [area for _, areas, _ in found.tail.hiding_formats for area in areas]
     left: dict[str, int] = {}
     hidden_rows: list[int] = []
     all_hidden: set[int] = set()
@@ -779,7 +798,7 @@ def write_visible(
             continue
         kept = {}
         for cell in cells:
-            why = leave_out(cell, row, reader.tail, covers, merges)
+            why = leave_out(cell, row, reader.tail, covers, merges, hiding)
             if why == "hidden columns":
                 hidden_columns.add(cell.column)
             elif why:
@@ -804,13 +823,20 @@ def write_visible(
 
 
 def leave_out(
-    cell: Cell, row: int, tail: SheetTail, covers: list[Drawn], merges: list[Area]
+    cell: Cell,
+    row: int,
+    tail: SheetTail,
+    covers: list[Drawn],
+    merges: list[Area],
+    hiding: list[Area],
 ) -> str:
     if tail.hidden_columns[cell.column]:
         return "hidden columns"
     reason = cell.style.hides(cell.raw, cell.number, cell.runs)
     if reason and not reason.startswith("part of"):  # a part left unseen is dropped alone
         return "invisible cells"
+    if any(area.holds(row, cell.column) for area in hiding):
+        return "cells a conditional format hides"
     if any(drawn.hides(row, cell.column) for drawn in covers):
         return "cells under shapes"
     for area in merges:

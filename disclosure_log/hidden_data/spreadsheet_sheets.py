@@ -349,6 +349,8 @@ class SheetTail:
     # (column of the filter counted from 0, what it shows) for each filtered column.
     filter_criteria: list[tuple[int, str]] = field(default_factory=list)
     ole_objects: list[tuple[str, str]] = field(default_factory=list)
+    # (range as written, its areas, why) for each conditional format that can hide values.
+    hiding_formats: list[tuple[str, list[Area], str]] = field(default_factory=list)
     # Text a reader finds only by looking: headers and footers, hyperlink tips, drop-down lists.
     other_text: list[tuple[str, str]] = field(default_factory=list)
 
@@ -485,6 +487,8 @@ class SheetReader:
         elif name == "autoFilter" and tail.filter_area is None:
             tail.filter_area = parse_area(element.get("ref", ""))
             tail.filter_criteria = filter_criteria(element)
+        elif name == "conditionalFormatting":
+            self.conditional_format(element)
         elif name == "oleObject":
             tail.ole_objects.append((element.get("progId", ""), relationship_id(element) or ""))
         elif name in HEADERS_AND_FOOTERS:
@@ -500,6 +504,19 @@ class SheetReader:
                     place = f"drop-down list on {element.get('sqref', '')}"
                     tail.other_text.append((place, formula.text or ""))
         return zero_height
+
+    def conditional_format(self, element: ElementTree.Element) -> None:
+        """Keep a conditional format whose style hides what it applies to when its rule holds;
+        Excel 2010's (in the sheet's extensions) give their range in an element of its own."""
+        sqref = element.get("sqref") or next(
+            (child.text or "" for child in element if local(child.tag) == "sqref"), ""
+        )
+        areas = [area for area in map(parse_area, sqref.split()) if area]
+        for rule in element:
+            why = self.styles.rule_hides(rule) if local(rule.tag) == "cfRule" else ""
+            if why and areas:
+                self.tail.hiding_formats.append((sqref, areas, why))
+                return
 
 
 OPERATORS = {

@@ -5,7 +5,7 @@ and which formats are dates. Read once from xl/styles.xml and the theme, as a li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
@@ -100,9 +100,21 @@ class Styles:
     cells: list[CellStyle]
     palette: list[str]
     indexed: list[str]
+    # Why each differential style (conditional formats' dxfs, by index) hides values, or "".
+    differential: list[str] = field(default_factory=list)
 
     def colour(self, element: ElementTree.Element) -> str | None:
         return resolve(element, self.palette, self.indexed)
+
+    def rule_hides(self, rule: ElementTree.Element) -> str:
+        """Why a conditional format's rule hides the values it applies to when it holds, or ""."""
+        for child in rule:
+            if local(child.tag) == "dxf":  # Excel 2010's rules carry their style inline
+                return differential_hides(child, self.palette, self.indexed)
+        index = rule.get("dxfId")
+        if index is None or not index.isdigit() or int(index) >= len(self.differential):
+            return ""
+        return self.differential[int(index)]
 
 
 def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element | None) -> Styles:
@@ -119,6 +131,9 @@ def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element |
     fills = [fill_colour(fill, palette, indexed) for fill in children(styles, "fills", "fill")]
     # Excel shows the first two fills as none and gray125 whatever a writer put there.
     fills[:2] = [None] * min(2, len(fills))
+    differential = [
+        differential_hides(dxf, palette, indexed) for dxf in children(styles, "dxfs", "dxf")
+    ]
     found = []
     for xf in children(styles, "cellXfs", "xf"):
         format_id = int(xf.get("numFmtId", "0") or 0)
@@ -126,7 +141,39 @@ def read_styles(styles: ElementTree.Element | None, theme: ElementTree.Element |
         font = pick(fonts, xf.get("fontId"))
         fill = pick(fills, xf.get("fillId"))
         found.append(style_of(code, format_id, font or BLACK, fill))
-    return Styles(found or [PLAIN], palette, indexed)
+    return Styles(found or [PLAIN], palette, indexed, differential)
+
+
+def differential_hides(dxf: ElementTree.Element, palette, indexed) -> str:
+    """Why a differential style hides values: a number format that shows nothing, or a font
+    coloured like the style's fill (or, with none, like the white sheet); else ""."""
+    code, font, fill = None, None, None
+    for child in dxf:
+        name = local(child.tag)
+        if name == "numFmt":
+            code = child.get("formatCode", "")
+        elif name == "font":
+            font = font_colour(child, palette, indexed)
+        elif name == "fill":
+            fill = differential_fill(child, palette, indexed)
+    if code and all(displays_nothing(section) for section in format_sections(code)):
+        return f"number format '{code}' shows nothing"
+    if font and alike(font, fill or WHITE):
+        on = f"a fill of #{fill}" if fill else "the white sheet"
+        return f"text coloured #{font} on {on}"
+    return ""
+
+
+def differential_fill(fill: ElementTree.Element, palette, indexed) -> str | None:
+    """A differential style's solid fill, which Excel gives as the pattern's background."""
+    for pattern in fill:
+        if local(pattern.tag) != "patternFill" or pattern.get("patternType") not in (None, "solid"):
+            continue
+        colours = {local(element.tag): element for element in pattern}
+        for name in ("bgColor", "fgColor"):
+            if name in colours:
+                return resolve(colours[name], palette, indexed)
+    return None
 
 
 def style_of(code: str, format_id: int, font: str, fill: str | None) -> CellStyle:

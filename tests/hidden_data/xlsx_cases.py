@@ -13,7 +13,10 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image as SheetImage
+from openpyxl.formatting.rule import ColorScaleRule, Rule
 from openpyxl.styles import Color, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter, CustomFilter, CustomFilters, FilterColumn
@@ -987,6 +990,62 @@ def text_coloured_like_fill(path: Path) -> None:
     save(workbook, path)
 
 
+def conditional_white_text(path: Path) -> None:
+    """A rule that is always true paints the notes white: they show only when it is removed."""
+    workbook = Workbook()
+    sheet = workbook.active
+    station_totals(sheet)
+    sheet["D2"] = "Notes"
+    for row, note in enumerate(("PS Walsh on restricted duties", "DC Nair: IOPC referral"), 3):
+        sheet.cell(row, 4, note)
+    white = DifferentialStyle(font=Font(color="FFFFFFFF"))
+    sheet.conditional_formatting.add("D3:D10", Rule("expression", dxf=white, formula=["TRUE"]))
+    save(workbook, path)
+
+
+def conditional_hidden_number_format(path: Path) -> None:
+    """Counts above zero are formatted ';;;' by a rule, so a reader sees an empty column."""
+    workbook = Workbook()
+    sheet = workbook.active
+    station_totals(sheet)
+    sheet["D2"] = "Officers under investigation"
+    for row in range(3, 11):
+        sheet.cell(row, 4, row % 4 + 1)
+    blank = DifferentialStyle(numFmt=NumberFormat(numFmtId=170, formatCode=";;;"))
+    sheet.conditional_formatting.add(
+        "D3:D10", Rule("cellIs", operator="greaterThan", formula=["0"], dxf=blank)
+    )
+    save(workbook, path)
+
+
+def clean_traffic_lights(path: Path) -> None:
+    """Excel's presets: light red fill with dark red text, white bold text on dark red, and a
+    colour scale; every value stays readable."""
+    workbook = Workbook()
+    sheet = workbook.active
+    station_totals(sheet)
+    red = DifferentialStyle(
+        font=Font(color="FF9C0006"), fill=PatternFill(bgColor="FFFFC7CE", fill_type="solid")
+    )
+    alarm = DifferentialStyle(
+        font=Font(color="FFFFFFFF", bold=True),
+        fill=PatternFill(bgColor="FFC00000", fill_type="solid"),
+    )
+    sheet.conditional_formatting.add(
+        "B3:B10", Rule("cellIs", operator="greaterThan", formula=["600"], dxf=red)
+    )
+    sheet.conditional_formatting.add(
+        "C3:C10", Rule("cellIs", operator="lessThan", formula=["70"], dxf=alarm)
+    )
+    sheet.conditional_formatting.add(
+        "C3:C10",
+        ColorScaleRule(
+            start_type="min", start_color="FFF8696B", end_type="max", end_color="FF63BE7B"
+        ),
+    )
+    save(workbook, path)
+
+
 def values_under_merged_cells(path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
@@ -1743,6 +1802,18 @@ SAMPLES = [
         people=(6,),
     ),
     sample(
+        "xlsx-conditional-white-text.xlsx",
+        "invisible-cells",
+        "notes naming officers painted white by a conditional format whose rule is always true",
+        conditional_white_text,
+    ),
+    sample(
+        "xlsx-conditional-hidden-number-format.xlsx",
+        "invisible-cells",
+        "counts of officers under investigation formatted ';;;' by a conditional format",
+        conditional_hidden_number_format,
+    ),
+    sample(
         "xlsx-values-under-merged-cells.xlsx",
         "covered-cells",
         "a merged note row whose merged-over cells still hold officers' names",
@@ -1843,6 +1914,13 @@ SAMPLES = [
         "document-author",
         "author and last editor are people not on the allow list",
         author_not_allowed,
+    ),
+    sample(
+        "xlsx-clean-traffic-lights.xlsx",
+        "",
+        "Excel's conditional-format presets (light red fill with dark red text, white bold text "
+        "on dark red) and a colour scale: every value stays readable",
+        clean_traffic_lights,
     ),
     sample(
         "xlsx-clean-hidden-spacer-column.xlsx",
