@@ -1,0 +1,498 @@
+"""Pictures (JPEG, PNG, GIF, TIFF, WebP): what their metadata says beside the pixels.
+
+Pillow reads the EXIF directories (the camera's, the GPS one, and IFD1 with its preview), XMP
+packets (JPEG APP1, PNG iTXt, WebP chunks, the TIFF XMP tag), PNG text chunks and comments. XMP
+is parsed with the standard library's expat-based ElementTree, which expands no external
+entities. A preview is compared with the picture scaled down to its size, after matching their
+brightness and contrast, block by block: JPEG recompression moves a block a few levels, a crop
+or a blur moves it far more.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+from PIL import (
+    ExifTags,
+    Image,
+    ImageChops,
+    ImageCms,
+    ImageFilter,
+    ImageOps,
+    ImageSequence,
+    ImageStat,
+    UnidentifiedImageError,
+)
+
+from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
+from disclosure_log.hidden_data.report import Report, Unreadable
+
+# EXIF tags that name a person: Artist, the Windows 'Authors' field, the camera's owner.
+PERSON_TAGS = {0x013B: "Artist", 0x9C9D: "XPAuthor", 0xA430: "CameraOwnerName"}
+# EXIF tags of dates and numbers, which hold no words.
+NOT_WORDS = {0x0132, 0x9003, 0x9004, 0x9010, 0x9011, 0x9012, 0x9000, 0xA000, 0x9290, 0x9291}
+# Windows Explorer's fields, stored as UTF-16 bytes.
+WINDOWS_TAGS = {0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F}
+USER_COMMENT = 0x9286
+GPS_LATITUDE, GPS_LONGITUDE = 2, 4
+THUMBNAIL_OFFSET, THUMBNAIL_LENGTH = 0x0201, 0x0202
+# XMP properties naming a person, and those giving a place as coordinates or a street.
+XMP_PEOPLE = {"creator", "contributor", "CaptionWriter", "Owner", "OwnerName", "CameraOwnerName"}
+XMP_COORDINATES = ("GPSLatitude", "GPSLongitude")
+XMP_PLACES = {"Location", "Sublocation"}
+# PNG text keywords naming a person.
+PNG_PEOPLE = {"author", "artist"}
+# Side of the square the picture and its preview are compared at, at most.
+COMPARE_SIZE = 160
+BLOCK = 8
+# A block whose brightness differs by more than this (out of 255) shows something else.
+BLOCK_TOLERANCE = 24
+# Share of blocks that must differ for the whole preview to count as another picture.
+MOSTLY = 0.4
+MOST_PIXELS = 200_000_000
+REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
+
+
+def inspect_image(path: Path, report: Report) -> None:
+    with open_image(path) as image:
+        exif = image.getexif()
+        report_exif(exif, report)
+        report_gps(exif, report)
+        xmp = xmp_packet(image)
+        if xmp:
+            report_xmp(xmp, report)
+        report_text_chunks(image, report)
+        report_preview(image, exif, report)
+
+
+class open_image:
+    """An opened picture, or Unreadable with the reason; decompression warnings silenced."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.image: Image.Image | None = None
+
+    def __enter__(self) -> Image.Image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            try:
+                self.image = Image.open(self.path)
+            except Image.DecompressionBombError as error:
+                raise Unreadable("the picture is too large to check") from error
+            except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+                raise Unreadable(f"the picture is damaged and cannot be read ({error})") from error
+        width, height = self.image.size
+        if width * height > MOST_PIXELS:
+            self.image.close()
+            raise Unreadable(f"the picture is too large to check ({width} by {height} pixels)")
+        return self.image
+
+    def __exit__(self, *exc: object) -> None:
+        if self.image is not None:
+            self.image.close()
+
+
+# EXIF --------------------------------------------------------------------------------------
+
+
+def report_exif(exif: Image.Exif, report: Report) -> None:
+    """Every word in the main and Exif directories; the people they name."""
+    for tag, value in exif_entries(exif):
+        name = ExifTags.TAGS.get(tag, f"tag {tag:#06x}")
+        text = exif_text(tag, value)
+        if text is None:
+            continue
+        where = f"EXIF {name}"
+        report.text(where, text)
+        if tag in PERSON_TAGS:
+            report.person(where, text)
+
+
+def exif_entries(exif: Image.Exif) -> Iterator[tuple[int, object]]:
+    yield from exif.items()
+    yield from exif.get_ifd(ExifTags.IFD.Exif).items()
+
+
+def exif_text(tag: int, value: object) -> str | None:
+    """The words a tag holds, or None for numbers, dates and binary data."""
+    if tag in NOT_WORDS:
+        return None
+    if tag in WINDOWS_TAGS:
+        data = bytes(value) if isinstance(value, (bytes, tuple, list)) else b""
+        return data.decode("utf-16-le", "replace").rstrip("\x00").strip() or None
+    if tag == USER_COMMENT and isinstance(value, bytes):
+        return user_comment(value)
+    if isinstance(value, str):
+        return value.rstrip("\x00").strip() or None
+    return None
+
+
+def user_comment(value: bytes) -> str | None:
+    """EXIF UserComment: an 8-byte character set code, then the text."""
+    code, body = value[:8], value[8:]
+    encoding = "utf-16" if code.startswith(b"UNICODE") else "latin-1"
+    return body.decode(encoding, "replace").rstrip("\x00 ").strip() or None
+
+
+def report_gps(exif: Image.Exif, report: Report) -> None:
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    latitude = coordinate(gps.get(GPS_LATITUDE), gps.get(GPS_LATITUDE - 1))
+    longitude = coordinate(gps.get(GPS_LONGITUDE), gps.get(GPS_LONGITUDE - 1))
+    if latitude is None or longitude is None or (latitude == 0 and longitude == 0):
+        return  # no position, or the zeros a camera writes without a fix
+    report.found(
+        "location-data",
+        "EXIF GPS",
+        f"the picture records where it was taken: latitude {latitude:.5f}, "
+        f"longitude {longitude:.5f}",
+    )
+
+
+def coordinate(value: object, hemisphere: object) -> float | None:
+    """Degrees from EXIF's (degrees, minutes, seconds); negative to the south or west."""
+    try:
+        degrees, minutes, seconds = (float(part) for part in value)  # type: ignore[union-attr]
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if any(part != part for part in (degrees, minutes, seconds)):  # NaN from a 0/0 rational
+        return None
+    result = degrees + minutes / 60 + seconds / 3600
+    side = hemisphere.decode() if isinstance(hemisphere, bytes) else str(hemisphere or "")
+    return -result if side.strip("\x00 ").upper() in ("S", "W") else result
+
+
+# XMP ---------------------------------------------------------------------------------------
+
+
+def xmp_packet(image: Image.Image) -> bytes:
+    """The XMP packet, from wherever the format keeps it."""
+    packet = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    if not packet and hasattr(image, "tag_v2"):
+        packet = image.tag_v2.get(700, b"")  # TIFF's XMP tag
+    if isinstance(packet, (tuple, list)):
+        packet = bytes(packet)
+    return packet.encode() if isinstance(packet, str) else bytes(packet)
+
+
+def report_xmp(packet: bytes, report: Report) -> None:
+    """Every value in the packet as text; the people it names, and where it was taken."""
+    values = list(xmp_values(packet))
+    for name, value in values:
+        where = f"XMP {name}"
+        report.text(where, value)
+        if name in XMP_PEOPLE:
+            report.person(where, value)
+    found = dict(values)
+    if all(found.get(name) for name in XMP_COORDINATES):
+        report.found(
+            "location-data",
+            "XMP metadata",
+            "the picture records where it was taken: latitude "
+            f"{found['GPSLatitude']}, longitude {found['GPSLongitude']}",
+        )
+    places = [value for name, value in values if name in XMP_PLACES]
+    if places:
+        report.found(
+            "location-data",
+            "XMP metadata",
+            "the picture names the place it shows: " + "; ".join(dict.fromkeys(places)),
+        )
+
+
+def xmp_values(packet: bytes) -> Iterator[tuple[str, str]]:
+    """(property, value) for every value in the packet, list items under their property; a
+    packet that is not well-formed XML, whole, as 'packet'."""
+    try:
+        root = ElementTree.fromstring(packet.strip(b"\x00 \r\n\t"))
+    except ElementTree.ParseError:
+        yield "packet", packet.decode("utf-8", "replace")
+        return
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            if value.strip() and local(attribute) not in ("about", "lang", "parseType"):
+                yield local(attribute), value.strip()
+        if element.text and element.text.strip():
+            yield property_name(element, parents), element.text.strip()
+
+
+def property_name(element: ElementTree.Element, parents: dict) -> str:
+    """An element's property; for a list item, the property holding the list (dc:creator)."""
+    name = local(element.tag)
+    if name != "li":
+        return name
+    holder = parents.get(parents.get(element))
+    return local(holder.tag) if holder is not None else name
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+# Text chunks and comments ------------------------------------------------------------------
+
+
+def report_text_chunks(image: Image.Image, report: Report) -> None:
+    """PNG text chunks, JPEG and GIF comments: text, and the author they name."""
+    chunks = getattr(image, "text", None) or {}
+    for key, value in chunks.items():
+        if key == "XML:com.adobe.xmp" or not isinstance(value, str):
+            continue
+        where = f"PNG text '{key}'"
+        if key.lower().startswith("raw profile type"):
+            report_raw_profile(key, value, report)
+            continue
+        report.text(where, value)
+        if key.lower() in PNG_PEOPLE:
+            report.person(where, value)
+    comment = image.info.get("comment")
+    if isinstance(comment, bytes):
+        comment = comment.decode("utf-8", "replace")
+    if isinstance(comment, str):
+        report.text("comment", comment)
+
+
+def report_raw_profile(key: str, value: str, report: Report) -> None:
+    """ImageMagick keeps EXIF and XMP in PNG text as hex: 'Raw profile type exif'."""
+    lines = value.strip().splitlines()
+    try:
+        data = bytes.fromhex("".join(lines[2:]))
+    except ValueError:
+        report.text(f"PNG text '{key}'", value)
+        return
+    if key.lower().endswith("xmp"):
+        report_xmp(data, report)
+    elif key.lower().endswith(("exif", "app1")):
+        exif = Image.Exif()
+        exif.load(data[6:] if data.startswith(b"Exif\x00\x00") else data)
+        report_exif(exif, report)
+        report_gps(exif, report)
+
+
+# The preview -------------------------------------------------------------------------------
+
+
+def report_preview(image: Image.Image, exif: Image.Exif, report: Report) -> None:
+    preview = exif_preview(image, exif)
+    if preview is None:
+        return
+    difference = preview_difference(image, preview)
+    if difference:
+        report.found("preview-image", "EXIF preview (IFD1)", difference)
+
+
+def exif_preview(image: Image.Image, exif: Image.Exif) -> Image.Image | None:
+    """The JPEG preview EXIF's IFD1 points at, or None if there is none that opens."""
+    first = exif.get_ifd(ExifTags.IFD.IFD1)
+    offset, length = first.get(THUMBNAIL_OFFSET), first.get(THUMBNAIL_LENGTH)
+    raw = image.info.get("exif")
+    if not offset or not length or not isinstance(raw, bytes):
+        return None
+    if raw.startswith(b"Exif\x00\x00"):
+        raw = raw[6:]
+    data = raw[offset : offset + length]
+    try:
+        preview = Image.open(io.BytesIO(data))
+        preview.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None  # a preview no program can show
+    return preview
+
+
+def preview_difference(image: Image.Image, preview: Image.Image) -> str:
+    """What differs between the preview and the picture, or '' if it shows the same."""
+    size = comparison_size(preview.size)
+    small = grey(preview, size)
+    image.draft("L", (size[0] * 2, size[1] * 2))
+    whole = grey(image, None)
+    best: tuple[float, list[tuple[int, int]], int] | None = None
+    for candidate in framings(whole, size):
+        share, blocks, total = changed_blocks(small, candidate)
+        if best is None or share < best[0]:
+            best = (share, blocks, total)
+    assert best is not None
+    share, blocks, total = best
+    if not blocks:
+        return ""
+    if share >= MOSTLY:
+        return (
+            "the preview shows a different picture over most of its area: the picture was "
+            "probably cropped or replaced after the preview was made, and the preview still "
+            "shows what was cut out"
+        )
+    return (
+        f"the preview differs from the picture in {len(blocks)} of {total} areas "
+        f"({describe_regions(blocks, small.size)}): something there was blurred, covered or "
+        "edited after the preview was made, and the preview still shows it"
+    )
+
+
+def comparison_size(size: tuple[int, int]) -> tuple[int, int]:
+    scale = min(1.0, COMPARE_SIZE / max(size))
+    return max(BLOCK, round(size[0] * scale)), max(BLOCK, round(size[1] * scale))
+
+
+def grey(image: Image.Image, size: tuple[int, int] | None) -> Image.Image:
+    """The picture in shades of grey, scaled to size, its brightness and contrast evened."""
+    picture = image.convert("L")
+    if size is not None and picture.size != size:
+        picture = picture.resize(size, Image.Resampling.BOX)
+    return picture
+
+
+def framings(picture: Image.Image, size: tuple[int, int]) -> Iterator[Image.Image]:
+    """The picture scaled to the preview's size as cameras make previews: stretched, fitted
+    with black bars, or filled and trimmed; also turned, for a preview of another turn."""
+    for turn in (0, 90, 180, 270):
+        turned = picture.rotate(turn, expand=True) if turn else picture
+        yield turned.resize(size, Image.Resampling.BOX)
+        yield ImageOps.pad(turned, size, Image.Resampling.BOX, color=0)
+        yield ImageOps.fit(turned, size, Image.Resampling.BOX)
+
+
+def changed_blocks(
+    preview: Image.Image, picture: Image.Image
+) -> tuple[float, list[tuple[int, int]], int]:
+    """(share of blocks changed, the changed blocks' corners, number of blocks)."""
+    a, b = evened(preview), evened(picture)
+    changed = ImageChops.difference(a, b).filter(ImageFilter.BoxBlur(1))
+    width, height = changed.size
+    blocks, total = [], 0
+    for x in range(0, max(1, width - BLOCK + 1), BLOCK):
+        for y in range(0, max(1, height - BLOCK + 1), BLOCK):
+            total += 1
+            if ImageStat.Stat(changed.crop((x, y, x + BLOCK, y + BLOCK))).mean[0] > BLOCK_TOLERANCE:
+                blocks.append((x, y))
+    return len(blocks) / total, blocks, total
+
+
+def evened(picture: Image.Image) -> Image.Image:
+    """The picture with its mean and spread of brightness set to the same for every picture,
+    so that a change of exposure or contrast after the preview is made does not count."""
+    stat = ImageStat.Stat(picture)
+    mean, spread = stat.mean[0], stat.stddev[0] or 1.0
+    scale = 48 / spread
+    return picture.point(lambda level: max(0, min(255, round(128 + (level - mean) * scale))))
+
+
+def describe_regions(blocks: list[tuple[int, int]], size: tuple[int, int]) -> str:
+    """'bottom right', 'middle centre and top left': where the changed blocks lie."""
+    width, height = size
+    names = []
+    for x, y in blocks:
+        row = REGIONS[0][min(2, 3 * (y + BLOCK // 2) // height)]
+        column = REGIONS[1][min(2, 3 * (x + BLOCK // 2) // width)]
+        names.append(f"{row} {column}")
+    counted = sorted(dict.fromkeys(names), key=names.count, reverse=True)
+    return " and ".join(counted[:3]) if len(counted) <= 3 else ", ".join(counted[:3]) + "..."
+
+
+# The clean copy ----------------------------------------------------------------------------
+
+SAVE_FORMATS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "TIFF": ".tif"}
+SAVE_FORMATS["WEBP"] = ".webp"
+SRGB = ImageCms.createProfile("sRGB")
+ORIENTATION = 0x0112
+# How each EXIF orientation is undone.
+TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def clean_image(path: Path) -> Cleaned:
+    """A copy of the pixels alone, turned as the picture is shown, in the same format."""
+    with open_image(path) as image:
+        kind = "JPEG" if image.format == "MPO" else image.format or "PNG"
+        left_out = what_is_left_out(image)
+        frames = [pixels_only(frame.copy(), image) for frame in ImageSequence.Iterator(image)]
+        options = save_options(image, kind, path)
+    target = fresh_path(path, "clean", SAVE_FORMATS.get(kind, path.suffix))
+    first, *others = frames
+    if others:
+        options.update(save_all=True, append_images=others)
+    first.save(target, kind, **options)
+    return Cleaned(written=[target], left_out=left_out)
+
+
+def pixels_only(frame: Image.Image, image: Image.Image) -> Image.Image:
+    """The frame turned upright, its colours in sRGB, with nothing but pixels (and the
+    transparency that is part of them)."""
+    turn = TURNS.get(image.getexif().get(ORIENTATION, 1))
+    if turn is not None:
+        frame = frame.transpose(turn)
+    profile = image.info.get("icc_profile")
+    if profile and frame.mode in ("RGB", "RGBA", "CMYK"):
+        frame = to_srgb(frame, profile)
+    frame.info = {key: frame.info[key] for key in ("transparency",) if key in frame.info}
+    return frame
+
+
+def to_srgb(frame: Image.Image, profile: bytes) -> Image.Image:
+    """The pixels converted from the picture's colour profile to sRGB, so they look the same
+    without the profile."""
+    mode = "RGBA" if frame.mode == "RGBA" else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(frame, source, SRGB, outputMode=mode) or frame
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return frame.convert(mode) if frame.mode == "CMYK" else frame
+
+
+def save_options(image: Image.Image, kind: str, path: Path) -> dict:
+    """How the copy is saved so that the picture looks as it did."""
+    options: dict = {}
+    if "dpi" in image.info:
+        options["dpi"] = image.info["dpi"]
+    if kind == "JPEG":
+        options.update(quality=95)
+        if getattr(image, "quantization", None) and not image.getexif().get(ORIENTATION, 1) > 1:
+            options.update(qtables=image.quantization)
+    elif kind == "WEBP":
+        lossless = b"VP8L" in path.read_bytes()[:4096]
+        options.update(lossless=True) if lossless else options.update(quality=90)
+    elif kind == "TIFF":
+        compression = image.info.get("compression")
+        if compression and compression != "raw":
+            options["compression"] = compression
+    if getattr(image, "n_frames", 1) > 1:
+        for key in ("duration", "loop"):
+            if key in image.info:
+                options[key] = image.info[key]
+    return options
+
+
+def what_is_left_out(image: Image.Image) -> list[str]:
+    """The metadata the copy drops, in plain words."""
+    exif = image.getexif()
+    said = []
+    if exif:
+        what = "EXIF metadata (camera, dates, settings"
+        if exif.get_ifd(ExifTags.IFD.GPSInfo):
+            what += ", location"
+        if any(exif.get(tag) for tag in PERSON_TAGS):
+            what += ", author"
+        said.append(what + ")")
+        if exif.get_ifd(ExifTags.IFD.IFD1):
+            said.append("the EXIF preview image")
+        if exif.get(ORIENTATION, 1) > 1:
+            said.append("the orientation tag (the copy's pixels are turned as it was shown)")
+    if xmp_packet(image):
+        said.append("XMP metadata")
+    chunks = [key for key in (getattr(image, "text", None) or {}) if key != "XML:com.adobe.xmp"]
+    if chunks:
+        said.append("text chunks: " + ", ".join(chunks))
+    if image.info.get("comment"):
+        said.append("the comment")
+    if image.info.get("icc_profile"):
+        said.append("the colour profile (the copy's colours are converted to sRGB)")
+    return said or ["nothing: the picture had no metadata; the copy is its pixels alone"]
