@@ -53,6 +53,12 @@ BLOCK = 8
 BLOCK_TOLERANCE = 24
 # Share of blocks that must differ for the whole preview to count as another picture.
 MOSTLY = 0.4
+# A square whose spread of brightness fell by this much (and by half) was blurred; one whose
+# mean moved this much was covered.
+DETAIL_LOST = 8
+COVERED = 48
+# Shares of the picture's width and height trimmed off, to frame it as the preview is.
+TRIMS = (0.0, 0.03, 0.06, 0.1)
 MOST_PIXELS = 200_000_000
 REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
 
@@ -306,27 +312,24 @@ def exif_preview(image: Image.Image, exif: Image.Exif) -> Image.Image | None:
 def preview_difference(image: Image.Image, preview: Image.Image) -> str:
     """What differs between the preview and the picture, or '' if it shows the same."""
     size = comparison_size(preview.size)
-    small = grey(preview, size)
+    small = evened(grey(preview, size))
     image.draft("L", (size[0] * 2, size[1] * 2))
     whole = grey(image, None)
-    best: tuple[float, list[tuple[int, int]], int] | None = None
-    for candidate in framings(whole, size):
-        share, blocks, total = changed_blocks(small, candidate)
-        if best is None or share < best[0]:
-            best = (share, blocks, total)
-    assert best is not None
-    share, blocks, total = best
-    if not blocks:
-        return ""
-    if share >= MOSTLY:
+    candidates = (evened(candidate) for candidate in framings(whole, size))
+    picture = min(candidates, key=lambda candidate: mean_difference(small, candidate))
+    blocks = Blocks(small, picture)
+    if blocks.share_changed() >= MOSTLY:
         return (
             "the preview shows a different picture over most of its area: the picture was "
             "probably cropped or replaced after the preview was made, and the preview still "
             "shows what was cut out"
         )
+    hidden = blocks.hidden_in_picture()
+    if not hidden:
+        return ""
     return (
-        f"the preview differs from the picture in {len(blocks)} of {total} areas "
-        f"({describe_regions(blocks, small.size)}): something there was blurred, covered or "
+        f"the preview differs from the picture in {len(hidden)} of {blocks.total} areas "
+        f"({describe_regions(hidden, small.size)}): something there was blurred, covered or "
         "edited after the preview was made, and the preview still shows it"
     )
 
@@ -337,7 +340,7 @@ def comparison_size(size: tuple[int, int]) -> tuple[int, int]:
 
 
 def grey(image: Image.Image, size: tuple[int, int] | None) -> Image.Image:
-    """The picture in shades of grey, scaled to size, its brightness and contrast evened."""
+    """The picture in shades of grey, scaled to size."""
     picture = image.convert("L")
     if size is not None and picture.size != size:
         picture = picture.resize(size, Image.Resampling.BOX)
@@ -346,28 +349,76 @@ def grey(image: Image.Image, size: tuple[int, int] | None) -> Image.Image:
 
 def framings(picture: Image.Image, size: tuple[int, int]) -> Iterator[Image.Image]:
     """The picture scaled to the preview's size as cameras make previews: stretched, fitted
-    with black bars, or filled and trimmed; also turned, for a preview of another turn."""
-    for turn in (0, 90, 180, 270):
+    with black bars, or filled and trimmed, each also with a little more trimmed off its edges
+    and shifted (cameras frame their previews a few per cent differently); turned a quarter,
+    when the preview is turned."""
+    turns = [0]
+    if (picture.width > picture.height) != (size[0] > size[1]):
+        turns = [90, 270]
+    for turn in turns:
         turned = picture.rotate(turn, expand=True) if turn else picture
-        yield turned.resize(size, Image.Resampling.BOX)
         yield ImageOps.pad(turned, size, Image.Resampling.BOX, color=0)
-        yield ImageOps.fit(turned, size, Image.Resampling.BOX)
+        for margin in TRIMS:
+            for dx in (-margin, 0, margin):
+                for dy in (-margin, 0, margin):
+                    yield trimmed(turned, size, margin, dx, dy)
 
 
-def changed_blocks(
-    preview: Image.Image, picture: Image.Image
-) -> tuple[float, list[tuple[int, int]], int]:
-    """(share of blocks changed, the changed blocks' corners, number of blocks)."""
-    a, b = evened(preview), evened(picture)
-    changed = ImageChops.difference(a, b).filter(ImageFilter.BoxBlur(1))
-    width, height = changed.size
-    blocks, total = [], 0
-    for x in range(0, max(1, width - BLOCK + 1), BLOCK):
-        for y in range(0, max(1, height - BLOCK + 1), BLOCK):
-            total += 1
-            if ImageStat.Stat(changed.crop((x, y, x + BLOCK, y + BLOCK))).mean[0] > BLOCK_TOLERANCE:
-                blocks.append((x, y))
-    return len(blocks) / total, blocks, total
+def trimmed(picture: Image.Image, size: tuple[int, int], margin: float, dx: float, dy: float):
+    """The picture with a share of its width and height trimmed off, shifted, scaled to size."""
+    width, height = picture.size
+    left, top = width * (margin + dx), height * (margin + dy)
+    right, bottom = width * (1 - margin + dx), height * (1 - margin + dy)
+    box = (max(0, left), max(0, top), min(width, right), min(height, bottom))
+    return picture.resize(size, Image.Resampling.BOX, box=box)
+
+
+def mean_difference(a: Image.Image, b: Image.Image) -> float:
+    return ImageStat.Stat(ImageChops.difference(a, b)).mean[0]
+
+
+class Blocks:
+    """The preview and the picture compared square by square."""
+
+    def __init__(self, preview: Image.Image, picture: Image.Image) -> None:
+        grid = (max(1, preview.width // BLOCK), max(1, preview.height // BLOCK))
+        self.grid = grid
+        changed = ImageChops.difference(preview, picture).filter(ImageFilter.BoxBlur(1))
+        self.changed = list(changed.resize(grid, Image.Resampling.BOX).getdata())
+        self.mean_gap = list(
+            ImageChops.difference(
+                preview.resize(grid, Image.Resampling.BOX),
+                picture.resize(grid, Image.Resampling.BOX),
+            ).getdata()
+        )
+        self.detail = (local_detail(preview, grid), local_detail(picture, grid))
+        self.total = grid[0] * grid[1]
+
+    def share_changed(self) -> float:
+        return sum(value > BLOCK_TOLERANCE for value in self.changed) / self.total
+
+    def hidden_in_picture(self) -> list[tuple[int, int]]:
+        """Corners of the squares the preview shows and the picture no longer does: covered
+        (much darker or lighter), or blurred (the preview's detail gone from the picture)."""
+        found = []
+        for index, value in enumerate(self.changed):
+            if value <= BLOCK_TOLERANCE:
+                continue
+            before, after = self.detail[0][index], self.detail[1][index]
+            blurred = before - after > DETAIL_LOST and after < before / 2
+            if blurred or self.mean_gap[index] > COVERED:
+                found.append((index % self.grid[0] * BLOCK, index // self.grid[0] * BLOCK))
+        return found
+
+
+def local_detail(picture: Image.Image, grid: tuple[int, int]) -> list[float]:
+    """Each square's spread of brightness (its standard deviation)."""
+    mean = picture.resize(grid, Image.Resampling.BOX)
+    squares = ImageChops.multiply(picture, picture).resize(grid, Image.Resampling.BOX)
+    return [
+        max(0.0, 255 * square - value * value) ** 0.5
+        for value, square in zip(mean.getdata(), squares.getdata(), strict=True)
+    ]
 
 
 def evened(picture: Image.Image) -> Image.Image:
