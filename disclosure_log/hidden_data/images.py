@@ -63,6 +63,13 @@ TRIMS = (0.0, 0.03, 0.06, 0.1)
 # The picture is decoded at this many times the preview's size, at least (JPEG decodes fast
 # at an eighth, a quarter or half of its size).
 DRAFT = 4
+# A cropped picture is looked for at these shares of the preview's size, at this many
+# offsets across it; it matches a part if the part differs by less than SAME_PICTURE (the mean
+# of 255 levels) and by less than CROP_BETTER times the whole preview.
+CROP_SCALES = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+CROP_STEPS = 8
+SAME_PICTURE = 14
+CROP_BETTER = 0.6
 Framing = Callable[[Image.Resampling], Image.Image]
 MOST_PIXELS = 200_000_000
 REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
@@ -324,7 +331,14 @@ def preview_difference(image: Image.Image, preview: Image.Image) -> str:
         framings(whole, size),
         key=lambda frame: mean_difference(small, evened(frame(Image.Resampling.BOX))),
     )
-    blocks = Blocks(small, evened(framing(Image.Resampling.BOX)))
+    picture = evened(framing(Image.Resampling.BOX))
+    crop = cropped_share(small, whole, mean_difference(small, picture))
+    if crop:
+        return (
+            f"the preview shows more than the picture: the picture is about {crop:.0%} of it, "
+            "cropped after the preview was made, and the preview still shows what was cut out"
+        )
+    blocks = Blocks(small, picture)
     if blocks.share_changed() >= MOSTLY:
         return (
             "the preview shows a different picture over most of its area: the picture was "
@@ -342,6 +356,34 @@ def preview_difference(image: Image.Image, preview: Image.Image) -> str:
         f"({describe_regions(hidden, small.size)}): something there was blurred, covered or "
         "edited after the preview was made, and the preview still shows it"
     )
+
+
+def cropped_share(preview: Image.Image, picture: Image.Image, whole_difference: float) -> float:
+    """The share of the preview's width the picture matches, if the picture matches a part of
+    the preview far better than the whole of it; else 0."""
+    if whole_difference < SAME_PICTURE / 2:
+        return 0.0
+    best, share = whole_difference, 0.0
+    aspect = picture.width / picture.height
+    for scale in CROP_SCALES:
+        height = preview.height * scale
+        width = min(preview.width, height * aspect)
+        size = (max(BLOCK, round(width)), max(BLOCK, round(width / aspect)))
+        if size[1] > preview.height:
+            continue
+        small = evened(picture.resize(size, Image.Resampling.BOX))
+        for x in spaced(preview.width - size[0]):
+            for y in spaced(preview.height - size[1]):
+                part = evened(preview.crop((x, y, x + size[0], y + size[1])))
+                difference = mean_difference(part, small)
+                if difference < best:
+                    best, share = difference, size[0] / preview.width
+    return share if best < SAME_PICTURE and best < whole_difference * CROP_BETTER else 0.0
+
+
+def spaced(room: int) -> list[int]:
+    """Offsets from 0 to room, a few pixels apart."""
+    return sorted({round(room * step / CROP_STEPS) for step in range(CROP_STEPS + 1)})
 
 
 def comparison_size(size: tuple[int, int]) -> tuple[int, int]:
@@ -404,12 +446,12 @@ class Blocks:
         grid = (max(1, preview.width // BLOCK), max(1, preview.height // BLOCK))
         self.grid = grid
         changed = ImageChops.difference(preview, picture).filter(ImageFilter.BoxBlur(1))
-        self.changed = list(changed.resize(grid, Image.Resampling.BOX).getdata())
+        self.changed = list(changed.resize(grid, Image.Resampling.BOX).get_flattened_data())
         self.mean_gap = list(
             ImageChops.difference(
                 preview.resize(grid, Image.Resampling.BOX),
                 picture.resize(grid, Image.Resampling.BOX),
-            ).getdata()
+            ).get_flattened_data()
         )
         self.detail = (local_detail(preview, grid), local_detail(picture, grid))
         self.total = grid[0] * grid[1]
@@ -437,7 +479,9 @@ def local_detail(picture: Image.Image, grid: tuple[int, int]) -> list[float]:
     squares = ImageChops.multiply(picture, picture).resize(grid, Image.Resampling.BOX)
     return [
         max(0.0, 255 * square - value * value) ** 0.5
-        for value, square in zip(mean.getdata(), squares.getdata(), strict=True)
+        for value, square in zip(
+            mean.get_flattened_data(), squares.get_flattened_data(), strict=True
+        )
     ]
 
 
