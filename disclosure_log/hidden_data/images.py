@@ -67,9 +67,10 @@ DRAFT = 4
 # offsets across it; it matches a part if the part differs by less than SAME_PICTURE (the mean
 # of 255 levels) and by less than CROP_BETTER times the whole preview.
 CROP_SCALES = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-CROP_STEPS = 8
+CROP_STEPS = 6
 SAME_PICTURE = 14
 CROP_BETTER = 0.6
+LEVELS = range(256)
 Framing = Callable[[Image.Resampling], Image.Image]
 MOST_PIXELS = 200_000_000
 REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
@@ -491,7 +492,9 @@ def evened(picture: Image.Image) -> Image.Image:
     stat = ImageStat.Stat(picture)
     mean, spread = stat.mean[0], stat.stddev[0] or 1.0
     scale = 48 / spread
-    return picture.point(lambda level: max(0, min(255, round(128 + (level - mean) * scale))))
+    return picture.point(
+        [min(255, max(0, round(128 + (level - mean) * scale))) for level in LEVELS]
+    )
 
 
 def describe_regions(blocks: list[tuple[int, int]], size: tuple[int, int]) -> str:
