@@ -78,14 +78,19 @@ REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
 
 def inspect_image(path: Path, report: Report) -> None:
     with open_image(path) as image:
-        exif = image.getexif()
-        report_exif(exif, report)
-        report_gps(exif, report)
-        xmp = xmp_packet(image)
-        if xmp:
-            report_xmp(xmp, report)
-        report_text_chunks(image, report)
-        report_preview(image, exif, report)
+        try:
+            exif = image.getexif()
+            report_exif(exif, report)
+            report_gps(exif, report)
+            xmp = xmp_packet(image)
+            if xmp:
+                report_xmp(xmp, report)
+            report_text_chunks(image, report)
+            report_preview(image, exif, report)
+        except (OSError, SyntaxError, EOFError) as error:  # pixels or chunks cut off or garbled
+            raise Unreadable(
+                f"the picture is damaged and cannot be read whole ({error})"
+            ) from error
 
 
 class open_image:
