@@ -77,7 +77,8 @@ REGIONS = (("top", "middle", "bottom"), ("left", "centre", "right"))
 
 
 def inspect_image(path: Path, report: Report) -> None:
-    with open_image(path) as image:
+    with warnings.catch_warnings(), open_image(path) as image:
+        warnings.simplefilter("ignore")  # Pillow's notes on odd tags; what matters is reported
         try:
             exif = image.getexif()
             report_exif(exif, report)
@@ -94,7 +95,7 @@ def inspect_image(path: Path, report: Report) -> None:
 
 
 class open_image:
-    """An opened picture, or Unreadable with the reason; decompression warnings silenced."""
+    """An opened picture, or Unreadable with the reason; Pillow's warnings silenced."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -102,7 +103,7 @@ class open_image:
 
     def __enter__(self) -> Image.Image:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")  # decompression and damaged-tag notes
             try:
                 self.image = Image.open(self.path)
             except Image.DecompressionBombError as error:
@@ -518,6 +519,8 @@ def describe_regions(blocks: list[tuple[int, int]], size: tuple[int, int]) -> st
 
 SAVE_FORMATS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "TIFF": ".tif"}
 SAVE_FORMATS["WEBP"] = ".webp"
+# Formats whose copy keeps every frame (animations, pages).
+ANIMATED = {"GIF", "PNG", "TIFF", "WEBP"}
 SRGB = ImageCms.createProfile("sRGB")
 ORIENTATION = 0x0112
 # How each EXIF orientation is undone.
@@ -534,10 +537,19 @@ TURNS = {
 
 def clean_image(path: Path) -> Cleaned:
     """A copy of the pixels alone, turned as the picture is shown, in the same format."""
-    with open_image(path) as image:
+    with warnings.catch_warnings(), open_image(path) as image:
+        warnings.simplefilter("ignore")  # Pillow's notes on odd tags; what matters is below
         kind = "JPEG" if image.format == "MPO" else image.format or "PNG"
         left_out = what_is_left_out(image)
-        frames = [pixels_only(frame.copy(), image) for frame in ImageSequence.Iterator(image)]
+        if kind in ANIMATED:
+            frames = [pixels_only(frame.copy(), image) for frame in ImageSequence.Iterator(image)]
+        else:
+            frames = [pixels_only(image.copy(), image)]
+            if getattr(image, "n_frames", 1) > 1:
+                left_out.append(
+                    f"{image.n_frames - 1} further pictures after the first (a multi-picture "
+                    "JPEG's other views or large previews)"
+                )
         options = save_options(image, kind, path)
     target = fresh_path(path, "clean", SAVE_FORMATS.get(kind, path.suffix))
     first, *others = frames
