@@ -194,6 +194,26 @@ def test_a_gif_comment_is_read(tmp_path: Path) -> None:
     assert report.texts["comment"] == "drawn by PC 1234 Smith"
 
 
+# A motion photo's video ---------------------------------------------------------------------
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x10\x08mdat" + bytes(4096)
+
+
+def test_a_motion_photo_video_after_the_picture_is_an_embedded_object(tmp_path: Path) -> None:
+    path = photo_with(tmp_path / "motion.jpg")
+    path.write_bytes(path.read_bytes() + MP4)
+    assert findings(path)["embedded-object"].startswith("a video of 0.0 MB is stored after")
+    cleaned = clean_image(path)
+    assert "the motion photo's video stored after the picture" in cleaned.left_out
+    assert inspect_attachment(cleaned.written[0]).hidden == []
+
+
+def test_a_few_bytes_after_the_picture_are_not_a_video(tmp_path: Path) -> None:
+    path = photo_with(tmp_path / "padded.jpg")
+    path.write_bytes(path.read_bytes() + bytes(64))
+    assert findings(path) == {}
+
+
 # The preview -------------------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ THUMBNAIL_OFFSET, THUMBNAIL_LENGTH = 0x0201, 0x0202
 XMP_PEOPLE = {"creator", "contributor", "CaptionWriter", "Owner", "OwnerName", "CameraOwnerName"}
 XMP_COORDINATES = ("GPSLatitude", "GPSLongitude")
 XMP_PLACES = {"Location", "Sublocation"}
+# MP4 and QuickTime brands a motion photo's video starts with ('ftyp' and the brand).
+VIDEO_BRANDS = (b"isom", b"iso2", b"mp41", b"mp42", b"qt  ", b"avc1", b"3gp4", b"3gp5")
 # PNG text keywords naming a person.
 PNG_PEOPLE = {"author", "artist"}
 # Side of the square the picture and its preview are compared at, at most.
@@ -88,6 +90,8 @@ def inspect_image(path: Path, report: Report) -> None:
                 report_xmp(xmp, report)
             report_text_chunks(image, report)
             report_preview(image, exif, report)
+            if image.format in ("JPEG", "MPO"):
+                report_motion_video(path, report)
         except (OSError, SyntaxError, EOFError) as error:  # pixels or chunks cut off or garbled
             raise Unreadable(
                 f"the picture is damaged and cannot be read whole ({error})"
@@ -296,6 +300,29 @@ def report_raw_profile(key: str, value: str, report: Report) -> None:
         exif.load(data[6:] if data.startswith(b"Exif\x00\x00") else data)
         report_exif(exif, report)
         report_gps(exif, report)
+
+
+# A motion photo's video ---------------------------------------------------------------------
+
+
+def report_motion_video(path: Path, report: Report) -> None:
+    """A video stored after the picture, as phones store a motion photo's few seconds."""
+    size = motion_video_size(path)
+    if size:
+        report.found(
+            "embedded-object",
+            "after the picture",
+            f"a video of {size / 1e6:.1f} MB is stored after the picture (a phone's motion "
+            "photo: a few seconds, usually with sound, from around when it was taken)",
+        )
+
+
+def motion_video_size(path: Path) -> int:
+    """Bytes from the first MP4 or QuickTime header in the file to its end; 0 if none."""
+    data = path.read_bytes()
+    starts = [data.find(b"ftyp" + brand) for brand in VIDEO_BRANDS]
+    found = [start for start in starts if start >= 4]
+    return len(data) - min(found) + 4 if found else 0
 
 
 # The preview -------------------------------------------------------------------------------
@@ -628,6 +655,12 @@ def what_is_left_out(image: Image.Image) -> list[str]:
         said.append("text chunks: " + ", ".join(chunks))
     if image.info.get("comment"):
         said.append("the comment")
+    if (
+        image.format in ("JPEG", "MPO")
+        and image.filename
+        and motion_video_size(Path(image.filename))
+    ):
+        said.append("the motion photo's video stored after the picture")
     if image.info.get("icc_profile"):
         said.append("the colour profile (the copy's colours are converted to sRGB)")
     return said or ["nothing: the picture had no metadata; the copy is its pixels alone"]
