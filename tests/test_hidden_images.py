@@ -3,6 +3,7 @@ shows; pictures that hide nothing pass; the cleaner copies the pixels alone, tur
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,31 @@ def test_a_gif_comment_is_read(tmp_path: Path) -> None:
     assert report.texts["comment"] == "drawn by PC 1234 Smith"
 
 
+def photoshop_segment(*resources: tuple[int, bytes]) -> bytes:
+    """An APP13 segment of Photoshop image resources ('8BIM' blocks)."""
+    body = b"Photoshop 3.0\x00"
+    for number, data in resources:
+        padded = data + b"\x00" * (len(data) % 2)
+        body += b"8BIM" + struct.pack(">H", number) + b"\x00\x00"
+        body += struct.pack(">I", len(data)) + padded
+    return b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
+
+
+def iptc(record: int, dataset: int, value: str) -> bytes:
+    data = value.encode()
+    return bytes([0x1C, record, dataset]) + struct.pack(">H", len(data)) + data
+
+
+def test_iptc_by_line_is_a_person_and_sub_location_a_place(tmp_path: Path) -> None:
+    fields = iptc(2, 80, "Ronan Doyle") + iptc(2, 92, "14 Market Street") + iptc(2, 90, "Lurgan")
+    path = tmp_path / "press.jpg"
+    path.write_bytes(with_segments(jpeg(street_photo()), photoshop_segment((1028, fields))))
+    inspection, report = read(path)
+    assert people(path) == [("IPTC by-line", "Ronan Doyle")]
+    assert inspection.codes == {"location-data"}
+    assert report.texts["IPTC city"] == "Lurgan"
+
+
 # A motion photo's video ---------------------------------------------------------------------
 
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x10\x08mdat" + bytes(4096)
@@ -278,6 +304,18 @@ def test_a_preview_of_the_same_picture_passes(tmp_path: Path, size, make_preview
     segment = exif_segment(main, exif, None, make_preview(picture))
     path.write_bytes(with_segments(jpeg(picture), segment))
     assert findings(path) == {}
+
+
+def test_a_photoshop_preview_of_the_uncropped_scene_is_found(tmp_path: Path) -> None:
+    whole = street_photo()
+    preview = bytes(28) + thumbnail(whole)
+    path = tmp_path / "cropped.jpg"
+    segment = photoshop_segment((1036, preview))
+    path.write_bytes(with_segments(jpeg(whole.crop((0, 0, 340, 320))), segment))
+    inspection, _ = read(path)
+    assert [(f.where, "cropped" in f.detail) for f in inspection.hidden] == [
+        ("Photoshop preview", True)
+    ]
 
 
 def test_a_preview_that_does_not_open_is_ignored(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from PIL import (
     ImageOps,
     ImageSequence,
     ImageStat,
+    IptcImagePlugin,
     UnidentifiedImageError,
 )
 
@@ -47,6 +48,29 @@ XMP_COORDINATES = ("GPSLatitude", "GPSLongitude")
 XMP_PLACES = {"Location", "Sublocation"}
 # MP4 and QuickTime brands a motion photo's video starts with ('ftyp' and the brand).
 VIDEO_BRANDS = (b"isom", b"iso2", b"mp41", b"mp42", b"qt  ", b"avc1", b"3gp4", b"3gp5")
+# Photoshop's preview resources (Photoshop 5 on, and 4), after their 28-byte header.
+PHOTOSHOP_PREVIEWS = (1036, 1033)
+PHOTOSHOP_PREVIEW_HEADER = 28
+# IPTC fields by (record, dataset): the people, and the place below a city.
+IPTC_NAMES = {
+    (2, 5): "object name",
+    (2, 25): "keywords",
+    (2, 80): "by-line",
+    (2, 85): "by-line title",
+    (2, 90): "city",
+    (2, 92): "sub-location",
+    (2, 95): "province or state",
+    (2, 101): "country",
+    (2, 105): "headline",
+    (2, 110): "credit",
+    (2, 115): "source",
+    (2, 116): "copyright notice",
+    (2, 118): "contact",
+    (2, 120): "caption",
+    (2, 122): "caption writer",
+}
+IPTC_PEOPLE = {(2, 80), (2, 122)}
+IPTC_SUBLOCATION = (2, 92)
 # PNG text keywords naming a person.
 PNG_PEOPLE = {"author", "artist"}
 # Side of the square the picture and its preview are compared at, at most.
@@ -89,6 +113,7 @@ def inspect_image(path: Path, report: Report) -> None:
             if xmp:
                 report_xmp(xmp, report)
             report_text_chunks(image, report)
+            report_iptc(image, report)
             report_preview(image, exif, report)
             if image.format in ("JPEG", "MPO"):
                 report_motion_video(path, report)
@@ -262,6 +287,31 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
+# IPTC --------------------------------------------------------------------------------------
+
+
+def report_iptc(image: Image.Image, report: Report) -> None:
+    """The newsroom fields (IPTC) Photoshop and picture desks keep: text, people, places."""
+    try:
+        fields = IptcImagePlugin.getiptcinfo(image) or {}
+    except (OSError, SyntaxError, ValueError):
+        return
+    for key, values in fields.items():
+        name = IPTC_NAMES.get(key, f"field {key[0]}:{key[1]}")
+        for value in values if isinstance(values, list) else [values]:
+            text = value.decode("utf-8", "replace").strip() if isinstance(value, bytes) else ""
+            where = f"IPTC {name}"
+            report.text(where, text)
+            if key in IPTC_PEOPLE:
+                report.person(where, text)
+            elif key == IPTC_SUBLOCATION and text:
+                report.found(
+                    "location-data",
+                    "IPTC metadata",
+                    f"the picture names the place it shows: {text}",
+                )
+
+
 # Text chunks and comments ------------------------------------------------------------------
 
 
@@ -329,12 +379,25 @@ def motion_video_size(path: Path) -> int:
 
 
 def report_preview(image: Image.Image, exif: Image.Exif, report: Report) -> None:
+    """Each preview the file keeps that shows other than the picture (one finding a file)."""
+    for where, preview in previews(image, exif):
+        difference = preview_difference(image, preview)
+        if difference:
+            report.found("preview-image", where, difference)
+            return
+
+
+def previews(image: Image.Image, exif: Image.Exif) -> Iterator[tuple[str, Image.Image]]:
+    """EXIF's preview, and the one Photoshop keeps in its own resources."""
     preview = exif_preview(image, exif)
-    if preview is None:
-        return
-    difference = preview_difference(image, preview)
-    if difference:
-        report.found("preview-image", "EXIF preview (IFD1)", difference)
+    if preview is not None:
+        yield "EXIF preview (IFD1)", preview
+    resources = image.info.get("photoshop") or {}
+    for resource in PHOTOSHOP_PREVIEWS:
+        preview = opened(resources.get(resource, b"")[PHOTOSHOP_PREVIEW_HEADER:])
+        if preview is not None:
+            yield "Photoshop preview", preview
+            return
 
 
 def exif_preview(image: Image.Image, exif: Image.Exif) -> Image.Image | None:
@@ -346,12 +409,18 @@ def exif_preview(image: Image.Image, exif: Image.Exif) -> Image.Image | None:
         return None
     if raw.startswith(b"Exif\x00\x00"):
         raw = raw[6:]
-    data = raw[offset : offset + length]
+    return opened(raw[offset : offset + length])
+
+
+def opened(data: bytes) -> Image.Image | None:
+    """A preview's picture, or None for one no program can show."""
+    if not data:
+        return None
     try:
         preview = Image.open(io.BytesIO(data))
         preview.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None  # a preview no program can show
+        return None
     return preview
 
 
