@@ -136,6 +136,15 @@ def test_exif_hidden_in_png_text_by_imagemagick_is_read(tmp_path: Path) -> None:
     assert "latitude 54.20000" in findings(path)["location-data"]
 
 
+def test_a_raw_profile_that_is_not_exif_is_ignored(tmp_path: Path) -> None:
+    info = PngInfo()
+    info.add_text("Raw profile type exif", "\nexif\n       8\n0102030405060708\n")
+    path = tmp_path / "odd.png"
+    street_photo().save(path, "PNG", pnginfo=info)
+    assert findings(path) == {}
+    assert clean_image(path).left_out == ["text chunks: Raw profile type exif"]
+
+
 # People and text ---------------------------------------------------------------------------
 
 

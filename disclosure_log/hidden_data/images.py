@@ -11,6 +11,7 @@ or a blur moves it far more.
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -106,7 +107,7 @@ def inspect_image(path: Path, report: Report) -> None:
     with warnings.catch_warnings(), open_image(path) as image:
         warnings.simplefilter("ignore")  # Pillow's notes on odd tags; what matters is reported
         try:
-            exif = image.getexif()
+            exif = readable_exif(image)
             report_exif(exif, report)
             report_gps(exif, report)
             xmp = xmp_packet(image)
@@ -151,6 +152,14 @@ class open_image:
 
 
 # EXIF --------------------------------------------------------------------------------------
+
+
+def readable_exif(image: Image.Image) -> Image.Exif:
+    """The picture's EXIF; none if what claims to be EXIF is not (programs ignore it too)."""
+    try:
+        return image.getexif()
+    except (SyntaxError, ValueError, struct.error):
+        return Image.Exif()
 
 
 def report_exif(exif: Image.Exif, report: Report) -> None:
@@ -336,20 +345,14 @@ def report_text_chunks(image: Image.Image, report: Report) -> None:
 
 
 def report_raw_profile(key: str, value: str, report: Report) -> None:
-    """ImageMagick keeps EXIF and XMP in PNG text as hex: 'Raw profile type exif'."""
-    lines = value.strip().splitlines()
+    """ImageMagick keeps XMP in PNG text as hex ('Raw profile type xmp'); Pillow reads its
+    'Raw profile type exif' as the picture's EXIF itself."""
+    if not key.lower().endswith("xmp"):
+        return
     try:
-        data = bytes.fromhex("".join(lines[2:]))
+        report_xmp(bytes.fromhex("".join(value.strip().splitlines()[2:])), report)
     except ValueError:
         report.text(f"PNG text '{key}'", value)
-        return
-    if key.lower().endswith("xmp"):
-        report_xmp(data, report)
-    elif key.lower().endswith(("exif", "app1")):
-        exif = Image.Exif()
-        exif.load(data[6:] if data.startswith(b"Exif\x00\x00") else data)
-        report_exif(exif, report)
-        report_gps(exif, report)
 
 
 # A motion photo's video ---------------------------------------------------------------------
@@ -658,7 +661,7 @@ def clean_image(path: Path) -> Cleaned:
 def pixels_only(frame: Image.Image, image: Image.Image) -> Image.Image:
     """The frame turned upright, its colours in sRGB, with nothing but pixels (and the
     transparency that is part of them)."""
-    turn = TURNS.get(image.getexif().get(ORIENTATION, 1))
+    turn = TURNS.get(readable_exif(image).get(ORIENTATION, 1))
     if turn is not None:
         frame = frame.transpose(turn)
     profile = image.info.get("icc_profile")
@@ -686,7 +689,10 @@ def save_options(image: Image.Image, kind: str, path: Path) -> dict:
         options["dpi"] = image.info["dpi"]
     if kind == "JPEG":
         options.update(quality=95)
-        if getattr(image, "quantization", None) and not image.getexif().get(ORIENTATION, 1) > 1:
+        if (
+            getattr(image, "quantization", None)
+            and not readable_exif(image).get(ORIENTATION, 1) > 1
+        ):
             options.update(qtables=image.quantization)
     elif kind == "WEBP":
         lossless = b"VP8L" in path.read_bytes()[:4096]
@@ -704,7 +710,7 @@ def save_options(image: Image.Image, kind: str, path: Path) -> dict:
 
 def what_is_left_out(image: Image.Image) -> list[str]:
     """The metadata the copy drops, in plain words."""
-    exif = image.getexif()
+    exif = readable_exif(image)
     said = []
     if exif:
         what = "EXIF metadata (camera, dates, settings"
