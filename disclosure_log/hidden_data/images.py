@@ -1,11 +1,12 @@
 """Pictures (JPEG, PNG, GIF, TIFF, WebP): what their metadata says beside the pixels.
 
 Pillow reads the EXIF directories (the camera's, the GPS one, and IFD1 with its preview), XMP
-packets (JPEG APP1, PNG iTXt, WebP chunks, the TIFF XMP tag), PNG text chunks and comments. XMP
-is parsed with the standard library's expat-based ElementTree, which expands no external
-entities. A preview is compared with the picture scaled down to its size, after matching their
-brightness and contrast, block by block: JPEG recompression moves a block a few levels, a crop
-or a blur moves it far more.
+packets (JPEG APP1, PNG iTXt, WebP chunks, the TIFF XMP tag), IPTC fields and Photoshop's
+preview (JPEG APP13), PNG text chunks and comments. XMP is parsed with the standard library's
+expat-based ElementTree, which expands no external entities. A preview is compared with the
+picture scaled down to its size, framed as cameras frame previews, after evening their
+brightness and contrast, square by square: JPEG recompression moves a square a few levels, a
+crop, a cover or a blur far more. A JPEG's bytes are searched for a motion photo's video.
 """
 
 from __future__ import annotations
