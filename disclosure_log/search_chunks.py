@@ -4,9 +4,11 @@ Pagefind 1.5.2 closes a chunk of its word index once the chunk holds 20,000 post
 chunk of a rare word ("drone") usually ends with a word found in every response ("duty"): at
 10,000 responses that is about 145 KB to download for a word of 3 KB. Here every word with more
 than CHUNK_POSTINGS postings gets a chunk of its own, and rarer words share chunks of at most
-that many. This reads and writes Pagefind's own files (gzip of a signature and CBOR), so it
-accepts only the format version it was written for, and checks that it reads that format
-exactly before it changes anything.
+that many. Pagefind also writes its filters (the facets) in the order of a hash map, which
+changes from run to run; here they are sorted, so the same input gives the same bytes. This
+reads and writes Pagefind's own files (gzip of a signature and CBOR), so it accepts only the
+format version it was written for, and checks that it reads that format exactly before it
+changes anything.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ CHUNK_POSTINGS = 5000
 # The size given to a chunk's last word, which is not decoded: large, so it stays alone.
 LARGE = sys.maxsize
 # Positions of the parts of Pagefind's metadata file and of a word's entry in a chunk.
-META_VERSION, META_CHUNKS = 0, 2
+META_VERSION, META_CHUNKS, META_FILTERS = 0, 2, 3
+# A filter file holds [name, [[value, pages], ...]].
+FILTER_VALUES = 1
 WORD_TEXT, WORD_PAGES = 0, 1
 PAGE_LOCATIONS = 1
 
@@ -169,8 +173,38 @@ def unique_name(language: str, cbor: bytes, taken: set[str]) -> str:
     return name
 
 
+def read_exactly(path: Path) -> list:
+    """The CBOR of a Pagefind data file, decoded, checked to encode back to the same bytes."""
+    cbor = read_file(path)
+    data = cbor2.loads(cbor)
+    if cbor2.dumps(data) != cbor:
+        raise UnknownFormat(f"{path.name} does not encode back to itself")
+    return data
+
+
+def sort_filter(folder: Path, language: str, file_name: str, taken: set[str]) -> str:
+    """Rewrite one filter file with its values in order; return its new name."""
+    path = folder / "filter" / f"{file_name}.pf_filter"
+    data = read_exactly(path)
+    data[FILTER_VALUES] = sorted(data[FILTER_VALUES], key=lambda value: value[0])
+    cbor = cbor2.dumps(data)
+    name = unique_name(language, cbor, taken)
+    path.unlink()
+    (folder / "filter" / f"{name}.pf_filter").write_bytes(file_bytes(cbor))
+    return name
+
+
+def sort_filters(folder: Path, language: str, filters: list[list[str]]) -> list[list[str]]:
+    """Each filter's values in order and the filters by name, whatever order Pagefind chose."""
+    taken: set[str] = set()
+    return [
+        [name, sort_filter(folder, language, file_name, taken)]
+        for name, file_name in sorted(filters)
+    ]
+
+
 def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) -> str:
-    """Rewrite one language's word chunks and metadata; return the new metadata's name."""
+    """Rewrite one language's word chunks, filters and metadata; return the metadata's name."""
     meta_path = folder / f"pagefind.{meta_name}.pf_meta"
     meta_cbor = read_file(meta_path)
     meta = cbor2.loads(meta_cbor)
@@ -193,6 +227,7 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     meta[META_CHUNKS] = [
         [start, end, name] for (start, end), name in zip(chunk_ranges(chunks), names, strict=True)
     ]
+    meta[META_FILTERS] = sort_filters(folder, language, meta[META_FILTERS])
     cbor = cbor2.dumps(meta)
     new_meta = f"{language}_{hashlib.sha256(cbor).hexdigest()[:10]}"
     meta_path.unlink()
