@@ -6,34 +6,17 @@ Each build runs in a process of its own, so anything that varies from process to
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import html
 
-from tests.support.sites import ROOT, site_config
+from tests.support.sites import ROOT, build_with_engine
 
+SAMPLE = ROOT / "responses"
 GENERATOR = "//meta[@name='generator']"
 MKDOCS_GENERATOR = "mkdocs-1.6.1, mkdocs-material-9.8.1"
 PROPERDOCS_GENERATOR = "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"
-
-
-def build_with(engine: str, folder: Path, hash_seed: str) -> Path:
-    """Build the sample log with `python -m <engine> build --strict` in a new process."""
-    config = site_config(folder, ROOT / "responses")
-    site = folder / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": hash_seed},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return site
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -58,13 +41,13 @@ def without_generator(page: bytes) -> bytes:
 
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    return files_of(build_with("mkdocs", tmp_path_factory.mktemp("mkdocs"), "1"))
+    return files_of(build_with_engine("mkdocs", tmp_path_factory.mktemp("mkdocs"), SAMPLE, "1"))
 
 
 def test_two_builds_of_the_same_input_are_identical_byte_for_byte(
     mkdocs_site: dict[str, bytes], tmp_path: Path
 ) -> None:
-    again = files_of(build_with("mkdocs", tmp_path, "2"))
+    again = files_of(build_with_engine("mkdocs", tmp_path, SAMPLE, "2"))
     assert any(name.endswith(".pf_filter") for name in mkdocs_site)
     assert "pagefind/pagefind-entry.json" in mkdocs_site
     assert sorted(again) == sorted(mkdocs_site)
@@ -74,7 +57,7 @@ def test_two_builds_of_the_same_input_are_identical_byte_for_byte(
 def test_properdocs_builds_the_same_site_as_mkdocs_but_for_the_generator_name(
     mkdocs_site: dict[str, bytes], tmp_path: Path
 ) -> None:
-    properdocs = files_of(build_with("properdocs", tmp_path, "3"))
+    properdocs = files_of(build_with_engine("properdocs", tmp_path, SAMPLE, "3"))
     assert sorted(properdocs) == sorted(mkdocs_site)
     differing = [name for name in mkdocs_site if properdocs[name] != mkdocs_site[name]]
     assert differing, "the generator's name should tell the two builds apart"
