@@ -70,4 +70,5 @@ def test_a_test_that_reaches_no_build_and_no_browser_is_marked_unit_alone(
 
 
 def test_the_sample_site_fixture_reaches_a_build() -> None:
+    """Naming the fixture is enough to make this test `build` too (see markers.py)."""
     assert reaches_a_build(conftest.sample_site)

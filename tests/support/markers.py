@@ -4,6 +4,8 @@ A test is `browser` if it uses the browser fixtures, `build` if it or one of its
 site build (a call of `build_site` or `build_with_engine`, or a `mkdocs` or `properdocs` `build`
 command run as a process, followed through the test package's helper functions it calls), and
 `unit` otherwise. The markers are registered in pyproject.toml; `--strict-markers` rejects others.
+The reading is by names, so a test that names a building helper without calling it is `build`
+too: it errs towards the slower kind, never towards a slow `unit` test.
 """
 
 from __future__ import annotations
