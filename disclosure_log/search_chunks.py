@@ -182,25 +182,43 @@ def read_exactly(path: Path) -> list:
     return data
 
 
-def sort_filter(folder: Path, language: str, file_name: str, taken: set[str]) -> str:
-    """Rewrite one filter file with its values in order; return its new name."""
-    path = folder / "filter" / f"{file_name}.pf_filter"
-    data = read_exactly(path)
-    data[FILTER_VALUES] = sorted(data[FILTER_VALUES], key=lambda value: value[0])
-    cbor = cbor2.dumps(data)
-    name = unique_name(language, cbor, taken)
-    path.unlink()
-    (folder / "filter" / f"{name}.pf_filter").write_bytes(file_bytes(cbor))
-    return name
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    path: Path
+    data: list
 
 
-def sort_filters(folder: Path, language: str, filters: list[list[str]]) -> list[list[str]]:
-    """Each filter's values in order and the filters by name, whatever order Pagefind chose."""
+def read_filters(folder: Path, filters: list[list[str]]) -> list[Filter]:
+    """Each filter named in the metadata, read and checked before anything is changed."""
+    read = []
+    for name, file_name in filters:
+        path = folder / "filter" / f"{file_name}.pf_filter"
+        data = read_exactly(path)
+        values = data[FILTER_VALUES] if len(data) > FILTER_VALUES else None
+        if not isinstance(values, list) or not all(
+            isinstance(value, list) and value and isinstance(value[0], str) for value in values
+        ):
+            raise UnknownFormat(f"{path.name} is not a filter of values and pages")
+        read.append(Filter(name, path, data))
+    return read
+
+
+def write_sorted_filters(folder: Path, language: str, filters: list[Filter]) -> list[list[str]]:
+    """Write each filter with its values in order, named by its content; return the metadata's
+    list of filters, in order of name, whatever order Pagefind chose."""
+    for found in filters:
+        found.path.unlink()
     taken: set[str] = set()
-    return [
-        [name, sort_filter(folder, language, file_name, taken)]
-        for name, file_name in sorted(filters)
-    ]
+    entries = []
+    for found in sorted(filters, key=lambda f: f.name):
+        data = [*found.data]
+        data[FILTER_VALUES] = sorted(data[FILTER_VALUES], key=lambda value: value[0])
+        cbor = cbor2.dumps(data)
+        name = unique_name(language, cbor, taken)
+        (folder / "filter" / f"{name}.pf_filter").write_bytes(file_bytes(cbor))
+        entries.append([found.name, name])
+    return entries
 
 
 def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) -> str:
@@ -215,6 +233,7 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     texts = [word.text for chunk in chunks for word in chunk]
     if texts != sorted(texts):
         raise UnknownFormat("the words of the index are not in order")
+    filters = read_filters(folder, meta[META_FILTERS])
     for path in old_files:
         path.unlink()
     taken: set[str] = set()
@@ -227,7 +246,7 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     meta[META_CHUNKS] = [
         [start, end, name] for (start, end), name in zip(chunk_ranges(chunks), names, strict=True)
     ]
-    meta[META_FILTERS] = sort_filters(folder, language, meta[META_FILTERS])
+    meta[META_FILTERS] = write_sorted_filters(folder, language, filters)
     cbor = cbor2.dumps(meta)
     new_meta = f"{language}_{hashlib.sha256(cbor).hexdigest()[:10]}"
     meta_path.unlink()
