@@ -23,7 +23,7 @@ def builds_through_a_helper(folder: Path) -> Path:
 
 
 def builds_through_a_module_of_helpers(folder: Path) -> Path:
-    return sites.build_with_engine("properdocs", folder, ROOT / "responses", "0")
+    return sites.build_with_engine("properdocs", folder, ROOT / "responses", "0", 0)
 
 
 def runs_mkdocs_build_in_a_process(config: Path) -> int:

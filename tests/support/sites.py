@@ -46,16 +46,24 @@ def build_site(folder: Path, responses: Path, docs: Path | None = None, **overri
     return folder / "site"
 
 
-def build_with_engine(engine: str, folder: Path, responses: Path, hash_seed: str) -> Path:
+def build_with_engine(
+    engine: str, folder: Path, responses: Path, hash_seed: str, date_epoch: int
+) -> Path:
     """Build a site with `python -m <engine> build --strict` (mkdocs or properdocs) in a new
-    process with the given PYTHONHASHSEED; return its folder. A failed build fails the test."""
+    process with the given PYTHONHASHSEED and SOURCE_DATE_EPOCH; return its folder. A failed
+    build fails the test."""
     config = site_config(folder, responses)
     site = folder / "site"
     done = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": hash_seed},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONHASHSEED": hash_seed,
+            "SOURCE_DATE_EPOCH": str(date_epoch),
+        },
         check=False,
     )
     assert done.returncode == 0, done.stderr
