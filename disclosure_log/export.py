@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any
 
@@ -36,12 +37,19 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make spreadsheet programs evaluate a cell as a formula."""
 
 
+def build_date() -> date:
+    """The date a build is of: SOURCE_DATE_EPOCH's (UTC) when it is set, as MkDocs reads it for
+    the sitemap's dates, so builds of the same input on different days are identical; else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
+
+
 def records_json(records: list[dict[str, Any]], *, generated: date | None = None) -> bytes:
     """/data/responses.json from `exported_records`: described by its schema."""
     # One record a line: readable, and written by the json module's fast encoder (indenting
     # everything would use its slow one).
     lines = "".join(f"\n    {json.dumps(record, ensure_ascii=False)}," for record in records)
-    on_the_day = json.dumps((generated or date.today()).isoformat())
+    on_the_day = json.dumps((generated or build_date()).isoformat())
     return (
         f'{{\n  "generated": {on_the_day},\n  "count": {len(records)},\n'
         f'  "responses": [{lines.rstrip(",")}\n  ]\n}}\n'

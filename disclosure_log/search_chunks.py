@@ -4,9 +4,11 @@ Pagefind 1.5.2 closes a chunk of its word index once the chunk holds 20,000 post
 chunk of a rare word ("drone") usually ends with a word found in every response ("duty"): at
 10,000 responses that is about 145 KB to download for a word of 3 KB. Here every word with more
 than CHUNK_POSTINGS postings gets a chunk of its own, and rarer words share chunks of at most
-that many. This reads and writes Pagefind's own files (gzip of a signature and CBOR), so it
-accepts only the format version it was written for, and checks that it reads that format
-exactly before it changes anything.
+that many. Pagefind also writes its filters (the facets) in the order of a hash map, which
+changes from run to run; here they are sorted, so the same input gives the same bytes. This
+reads and writes Pagefind's own files (gzip of a signature and CBOR), so it accepts only the
+format version it was written for, and checks that it reads that format exactly before it
+changes anything.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ CHUNK_POSTINGS = 5000
 # The size given to a chunk's last word, which is not decoded: large, so it stays alone.
 LARGE = sys.maxsize
 # Positions of the parts of Pagefind's metadata file and of a word's entry in a chunk.
-META_VERSION, META_CHUNKS = 0, 2
+META_VERSION, META_CHUNKS, META_FILTERS = 0, 2, 3
+# A filter file holds [name, [[value, pages], ...]].
+FILTER_VALUES = 1
 WORD_TEXT, WORD_PAGES = 0, 1
 PAGE_LOCATIONS = 1
 
@@ -169,8 +173,56 @@ def unique_name(language: str, cbor: bytes, taken: set[str]) -> str:
     return name
 
 
+def read_exactly(path: Path) -> list:
+    """The CBOR of a Pagefind data file, decoded, checked to encode back to the same bytes."""
+    cbor = read_file(path)
+    data = cbor2.loads(cbor)
+    if cbor2.dumps(data) != cbor:
+        raise UnknownFormat(f"{path.name} does not encode back to itself")
+    return data
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    path: Path
+    data: list
+
+
+def read_filters(folder: Path, filters: list[list[str]]) -> list[Filter]:
+    """Each filter named in the metadata, read and checked before anything is changed."""
+    read = []
+    for name, file_name in filters:
+        path = folder / "filter" / f"{file_name}.pf_filter"
+        data = read_exactly(path)
+        values = data[FILTER_VALUES] if len(data) > FILTER_VALUES else None
+        if not isinstance(values, list) or not all(
+            isinstance(value, list) and value and isinstance(value[0], str) for value in values
+        ):
+            raise UnknownFormat(f"{path.name} is not a filter of values and pages")
+        read.append(Filter(name, path, data))
+    return read
+
+
+def write_sorted_filters(folder: Path, language: str, filters: list[Filter]) -> list[list[str]]:
+    """Write each filter with its values in order, named by its content; return the metadata's
+    list of filters, in order of name, whatever order Pagefind chose."""
+    for found in filters:
+        found.path.unlink()
+    taken: set[str] = set()
+    entries = []
+    for found in sorted(filters, key=lambda f: f.name):
+        data = [*found.data]
+        data[FILTER_VALUES] = sorted(data[FILTER_VALUES], key=lambda value: value[0])
+        cbor = cbor2.dumps(data)
+        name = unique_name(language, cbor, taken)
+        (folder / "filter" / f"{name}.pf_filter").write_bytes(file_bytes(cbor))
+        entries.append([found.name, name])
+    return entries
+
+
 def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) -> str:
-    """Rewrite one language's word chunks and metadata; return the new metadata's name."""
+    """Rewrite one language's word chunks, filters and metadata; return the metadata's name."""
     meta_path = folder / f"pagefind.{meta_name}.pf_meta"
     meta_cbor = read_file(meta_path)
     meta = cbor2.loads(meta_cbor)
@@ -181,6 +233,7 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     texts = [word.text for chunk in chunks for word in chunk]
     if texts != sorted(texts):
         raise UnknownFormat("the words of the index are not in order")
+    filters = read_filters(folder, meta[META_FILTERS])
     for path in old_files:
         path.unlink()
     taken: set[str] = set()
@@ -193,6 +246,7 @@ def rechunk_language(folder: Path, language: str, meta_name: str, limit: int) ->
     meta[META_CHUNKS] = [
         [start, end, name] for (start, end), name in zip(chunk_ranges(chunks), names, strict=True)
     ]
+    meta[META_FILTERS] = write_sorted_filters(folder, language, filters)
     cbor = cbor2.dumps(meta)
     new_meta = f"{language}_{hashlib.sha256(cbor).hexdigest()[:10]}"
     meta_path.unlink()

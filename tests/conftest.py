@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import launch
+from tests.support.markers import kind
 from tests.support.server import serve
 from tests.support.sites import ROOT, build_site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test unit, build or browser by what it uses (`pytest -m unit`)."""
+    for item in items:
+        if isinstance(item, pytest.Function):
+            item.add_marker(kind(item))
 
 
 @pytest.fixture(scope="session")

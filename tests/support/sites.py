@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,30 @@ def build_site(folder: Path, responses: Path, docs: Path | None = None, **overri
     config = load_config(str(config_path), strict=True)
     build(config)
     return folder / "site"
+
+
+def build_with_engine(
+    engine: str, folder: Path, responses: Path, hash_seed: str, date_epoch: int
+) -> Path:
+    """Build a site with `python -m <engine> build --strict` (mkdocs or properdocs) in a new
+    process with the given PYTHONHASHSEED and SOURCE_DATE_EPOCH; return its folder. A failed
+    build fails the test."""
+    config = site_config(folder, responses)
+    site = folder / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONHASHSEED": hash_seed,
+            "SOURCE_DATE_EPOCH": str(date_epoch),
+        },
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return site
 
 
 def copy_responses(names: list[str], to: Path, source: Path = FIXTURES / "responses") -> Path:
