@@ -308,12 +308,13 @@ class Story:
             self.paragraph_mark(properties)
         behind = self.behind(properties, style)
         where = self.where
-        texts = []
+        texts: list[str] = []
+        deletions: list[str] = []
         for run in element.iter(w("r")):
             text, deleted = self.run_text(run)
             if not text:
                 continue
-            texts.append(text)
+            (deletions if deleted else texts).append(text)
             if deleted or behind is None:
                 continue
             code = unseen(text, self.styles.look(run.find(w("rPr")), style, behind))
@@ -321,8 +322,9 @@ class Story:
                 self.unseen.setdefault(code, []).append((where, text))
         text = "".join(texts)
         self.report.text(where, text)
+        self.report.text(f"{where}, deleted text", "".join(deletions))
         if self.tables and not self.text_boxes:
-            self.tables[-1].cell_text.append(text)
+            self.tables[-1].cell_text.append(text or "".join(deletions))
 
     def run_text(self, run: ElementTree.Element) -> tuple[str, bool]:
         """The run's text, and whether it is deleted text; fields are followed on the way."""
