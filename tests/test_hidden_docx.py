@@ -351,3 +351,18 @@ def test_cleaning_a_damaged_document_writes_nothing(tmp_path) -> None:
     cleaned = clean_attachment(path)
     assert cleaned.written == [] and cleaned.cannot
     assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_a_strict_open_xml_document_is_unreadable_rather_than_passed_unread(tmp_path) -> None:
+    source = made(tmp_path, cases.white_text)
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(strict, "w") as target:
+        for name in package.namelist():
+            data = package.read(name)
+            if name.startswith("word/") and name.endswith(".xml"):
+                data = data.replace(
+                    cases.W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+                )
+            target.writestr(name, data)
+    [finding] = check(strict).hidden
+    assert finding.code == "unreadable" and "Strict Open XML" in finding.detail

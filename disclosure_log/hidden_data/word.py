@@ -59,6 +59,7 @@ VML = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 STORY_KINDS = ("header", "footer", "footnotes", "endnotes", "glossaryDocument")
 # Tracked changes, by what Word calls them in its Reviewing pane.
 CHANGES = {
@@ -124,6 +125,18 @@ def main_part(package: Package) -> str:
     raise Unreadable("it is not a Word document: it has no main document part")
 
 
+def refuse_strict(package: Package, main: str) -> None:
+    """Word's 'Strict Open XML' documents name every element otherwise: rather than pass one
+    unread, say it cannot be checked."""
+    for _, element in package.iterparse(main, ("start",)):
+        if element.tag.startswith(f"{{{STRICT_W}}}"):
+            raise Unreadable(
+                "it is a Strict Open XML document, which the check does not read: save it "
+                "as a Word Document (.docx)"
+            )
+        return
+
+
 def story_label(relationship: Relationship) -> str:
     """'header 1', 'footer 2', 'footnotes', 'endnotes', 'building blocks'."""
     if relationship.kind == "glossaryDocument":
@@ -160,6 +173,7 @@ class Reader:
         self.package = package
         self.report = report
         self.main = main_part(package)
+        refuse_strict(package, self.main)
         self.rels = package.relationships(self.main)
         self.styles = Styles(self.related("styles"), self.related("theme"))
         self.page: RGB = WHITE
