@@ -87,6 +87,11 @@ CHANGES = {
 }
 TEXT_TAGS = {w("t"): None, w("delText"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n"}
 EXAMPLES = 3
+GLOSSARY = "building blocks"
+# Word marks the edges of a form pasted from a web page with hidden paragraphs in its own
+# styles, 'z-Top of Form' and 'z-Bottom of Form' (their ids 'z-TopofForm'...; 'z-' in every
+# language): they hold those words alone.
+FORM_BOUNDARIES = ("z-",)
 
 
 def inspect_document(path: Path, report: Report) -> None:
@@ -140,7 +145,7 @@ def refuse_strict(package: Package, main: str) -> None:
 def story_label(relationship: Relationship) -> str:
     """'header 1', 'footer 2', 'footnotes', 'endnotes', 'building blocks'."""
     if relationship.kind == "glossaryDocument":
-        return "building blocks"
+        return GLOSSARY
     base = posixpath.basename(relationship.target).rsplit(".", 1)[0]
     match = re.fullmatch(r"(header|footer)(\d*)", base)
     return f"{match.group(1)} {match.group(2) or 1}" if match else relationship.kind
@@ -332,6 +337,8 @@ class Story:
             if deleted or behind is None:
                 continue
             code = unseen(text, self.styles.look(run.find(w("rPr")), style, behind))
+            if code == "hidden-text" and style and style.startswith(FORM_BOUNDARIES):
+                continue
             if code:
                 self.unseen.setdefault(code, []).append((where, text))
         text = "".join(texts)
@@ -361,8 +368,9 @@ class Story:
 
     def behind(self, properties: ElementTree.Element | None, style: str | None) -> list[RGB] | None:
         """What may lie behind the paragraph's text; None where it cannot be told (a text box
-        or a picture behind the text, whose colours are not read)."""
-        if self.text_boxes or self.picture_behind:
+        or a picture behind the text, whose colours are not read) or where nothing is shown
+        (building blocks are kept for inserting, never shown)."""
+        if self.text_boxes or self.picture_behind or self.label == GLOSSARY:
             return None
         fill = self.styles.paragraph_fill(properties, style)
         if fill:

@@ -54,8 +54,11 @@ THEME_SLOTS = {
     **{f"accent{n}": f"accent{n}" for n in range(1, 7)},
 }
 # Text whose contrast with everything that may lie behind it is below this cannot be read
-# (WCAG's ratio: 1 for the same colour, 21 for black on white; FFF2CC on white is 1.1).
+# (WCAG's ratio: 1 for the same colour, 21 for black on white; FFF2CC on white is 1.1), as
+# long as no channel differs by as much as the second: bright yellow on white has a contrast
+# of 1.1 too, but its blue channel sets it apart.
 UNREADABLE_CONTRAST = 1.2
+UNREADABLE_CHANNEL_GAP = 64
 # A background this dark is a black bar: text under it is a redaction that hides nothing.
 BAR_LUMINANCE = 0.05
 # Text smaller than this, in half-points, cannot be read (Word's smallest size is 1 point).
@@ -95,6 +98,12 @@ def luminance(colour: RGB) -> float:
 def contrast(one: RGB, other: RGB) -> float:
     high, low = sorted((luminance(one), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def alike(one: RGB, other: RGB) -> bool:
+    """Whether text of one colour on the other cannot be read."""
+    gap = max(abs(a - b) for a, b in zip(one, other, strict=True))
+    return gap < UNREADABLE_CHANNEL_GAP and contrast(one, other) < UNREADABLE_CONTRAST
 
 
 def theme_colours(theme: ElementTree.Element | None) -> dict[str, RGB]:
@@ -295,7 +304,7 @@ def unseen(text: str, look: Look) -> str | None:
         return "invisible-text"
     if look.colour is None or not look.behind:
         return None
-    if all(contrast(look.colour, back) < UNREADABLE_CONTRAST for back in look.behind):
+    if all(alike(look.colour, back) for back in look.behind):
         dark = all(luminance(back) < BAR_LUMINANCE for back in look.behind)
         return "failed-redaction" if dark else "invisible-text"
     return None
