@@ -64,7 +64,12 @@ MARKS = (
     "commentReference",
 )
 SETTINGS_DROPPED = ("docVars", "attachedTemplate", "mailMerge", "trackRevisions")
-MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+# Main parts of macro documents and of templates, which the copy makes a plain document.
+OTHER_MAINS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+)
 PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 CANNOT = {
     "embedded-object": "embedded files and charts are kept, since removing them would change "
@@ -188,7 +193,7 @@ class Copy:
             part = element.get("PartName", "").lstrip("/")
             if part and part in self.dropped:
                 root.remove(element)
-            elif element.get("ContentType") == MACRO_MAIN:
+            elif element.get("ContentType") in OTHER_MAINS:
                 element.set("ContentType", PLAIN_MAIN)
 
     def write(self, target: Path) -> None:
