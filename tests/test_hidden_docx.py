@@ -366,3 +366,21 @@ def test_a_strict_open_xml_document_is_unreadable_rather_than_passed_unread(tmp_
             target.writestr(name, data)
     [finding] = check(strict).hidden
     assert finding.code == "unreadable" and "Strict Open XML" in finding.detail
+
+
+def test_table_cells_reach_the_people_check_by_column_merged_cells_once(tmp_path) -> None:
+    document = cases.letter()
+    names = ["Ronan Doyle", "Aoife Walsh", "Kiran Patel", "Priya Nair", "Sean Byrne"]
+    table = document.add_table(rows=len(names) + 2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Complaints by officer"
+    for row, heading in zip(table.rows[1].cells, ("Reference", "Surname", "Outcome"), strict=True):
+        row.text = heading
+    for number, name in enumerate(names, start=2):
+        cells = table.rows[number].cells
+        cells[0].text, cells[1].text, cells[2].text = f"C{number}", name, "Upheld"
+    path = tmp_path / "table.docx"
+    cases.save(document, path)
+    inspection = check(path)
+    assert [(f.code, f.where) for f in inspection.hidden] == [
+        ("people-column", "table 1, column 2")
+    ]
