@@ -384,3 +384,26 @@ def test_table_cells_reach_the_people_check_by_column_merged_cells_once(tmp_path
     assert [(f.code, f.where) for f in inspection.hidden] == [
         ("people-column", "table 1, column 2")
     ]
+
+
+def test_a_text_box_and_its_older_copy_are_read_once_and_later_text_keeps_its_place(
+    tmp_path,
+) -> None:
+    box = (
+        "<w:txbxContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Call 07700 900123</w:t></w:r></w:p>"
+        "</w:tc></w:tr></w:tbl></w:txbxContent>"
+    )
+    shape = (
+        f'<w:r {cases.NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    document = cases.letter()
+    cases.append_xml(document.add_paragraph(), shape)
+    document.add_paragraph("Email j.doe@example.org")
+    path = tmp_path / "box.docx"
+    cases.save(document, path)
+    found = [(where, f.kind) for where, f in check(path).personal_data]
+    assert found == [("paragraph 4", "phone"), ("paragraph 5", "email")]

@@ -271,6 +271,10 @@ class Story:
 
     def start(self, element: ElementTree.Element) -> None:
         tag = element.tag
+        if tag == f"{{{MC}}}Fallback":
+            self.fallback += 1
+        if self.fallback:
+            return  # the older copy of what mc:Choice holds
         if tag == w("p"):
             self.paragraphs += 1
             self.picture_behind = False
@@ -289,8 +293,6 @@ class Story:
             table.cell_text = []
         elif tag == w("txbxContent"):
             self.text_boxes += 1
-        elif tag == f"{{{MC}}}Fallback":
-            self.fallback += 1
 
     def end(self, element: ElementTree.Element) -> None:
         tag = element.tag
