@@ -23,7 +23,7 @@ from lxml import etree
 
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.report import Report, Unreadable
-from disclosure_log.hidden_data.word import WP, Reader, main_part, opened, stories
+from disclosure_log.hidden_data.word import GLOSSARY, WP, Reader, main_part, opened, stories
 from disclosure_log.hidden_data.word_format import WHITE, Styles, hex_colour, unseen, w
 from disclosure_log.hidden_data.word_parts import described_field
 
@@ -87,7 +87,11 @@ def clean(path: Path) -> Cleaned:
         with opened(path) as package:
             reader = Reader(package, report)
             reader.run()
-            story_parts = [part for _, part in stories(package, reader.main, reader.rels)]
+            story_parts = [
+                part
+                for label, part in stories(package, reader.main, reader.rels)
+                if label != GLOSSARY
+            ]
             main = main_part(package)
     except Unreadable as error:
         return Cleaned(cannot=[f"the document cannot be read, so no copy is made: {error}"])
@@ -246,6 +250,10 @@ class Copy:
 
     def behind(self, run: etree._Element, style: str | None) -> list:
         paragraph = enclosing(run, w("p"))
+        if paragraph is not None and any(
+            anchor.get("behindDoc") in ("1", "true") for anchor in paragraph.iter(f"{{{WP}}}anchor")
+        ):
+            return []  # a picture behind the text, whose colours are not read
         properties = paragraph.find(w("pPr")) if paragraph is not None else None
         fill = self.styles.paragraph_fill(properties, style)
         if fill:
