@@ -94,6 +94,27 @@ GLOSSARY = "building blocks"
 FORM_BOUNDARIES = ("z-",)
 
 
+# The elements the reader acts on when they start and when they end; all others pass.
+STARTS = frozenset((w("p"), w("tbl"), w("tr"), w("tc"), w("txbxContent"), f"{{{MC}}}Fallback"))
+ENDS = frozenset(
+    (
+        *STARTS,
+        *CHANGES,
+        w("tblPr"),
+        w("tcPr"),
+        w("trPr"),
+        w("fldSimple"),
+        w("background"),
+        f"{{{WP}}}docPr",
+        f"{{{WP}}}anchor",
+        f"{{{A}}}srcRect",
+        f"{{{VML}}}shape",
+        f"{{{VML}}}imagedata",
+        f"{{{OFFICE}}}OLEObject",
+    )
+)
+
+
 def inspect_document(path: Path, report: Report) -> None:
     """Report every word of the document and everything in it a reader would not see."""
     with opened(path) as package:
@@ -271,6 +292,8 @@ class Story:
 
     def start(self, element: ElementTree.Element) -> None:
         tag = element.tag
+        if tag not in STARTS:
+            return
         if tag == f"{{{MC}}}Fallback":
             self.fallback += 1
         if self.fallback:
@@ -296,6 +319,8 @@ class Story:
 
     def end(self, element: ElementTree.Element) -> None:
         tag = element.tag
+        if tag not in ENDS:
+            return
         if tag == f"{{{MC}}}Fallback":
             self.fallback -= 1
             element.clear()

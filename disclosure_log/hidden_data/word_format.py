@@ -13,6 +13,7 @@ and the cleaner (lxml, which keeps Word's namespace prefixes) judge runs alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from xml.etree import ElementTree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,6 +66,7 @@ BAR_LUMINANCE = 0.05
 SMALLEST_READABLE = 4
 
 
+@cache
 def w(local: str) -> str:
     return f"{{{W}}}{local}"
 
