@@ -1,4 +1,4 @@
-""""Cite this response": one line of text on each response page, copied by a keyboard button."""
+""" "Cite this response": one line of text on each response page, copied by a keyboard button."""
 
 from __future__ import annotations
 
