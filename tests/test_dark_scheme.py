@@ -58,7 +58,9 @@ def test_no_scheme_toggle_is_offered(browser, sample_url):
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_axe_finds_no_wcag_violations_in_the_dark_scheme(browser, axe, sample_site, sample_url, kind):
+def test_axe_finds_no_wcag_violations_in_the_dark_scheme(
+    browser, axe, sample_site, sample_url, kind
+):
     context, page = open_page(browser, sample_url + page_types(sample_site)[kind], "dark")
     assert luminance(page.evaluate(COLOURS)["background"]) < 0.05
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
