@@ -22,6 +22,7 @@ class FrontMatter:
     title: str
     date: date
     attachments: list[dict[str, str]]
+    exemptions: list[str]
 
     @property
     def url(self) -> str:
@@ -41,4 +42,5 @@ def front_matter(path: Path = SAMPLE) -> FrontMatter:
         title=fields["title"],
         date=fields["date"],
         attachments=fields.get("attachments") or [],
+        exemptions=fields.get("exemptions") or [],
     )
