@@ -24,8 +24,12 @@ def narrow_page(browser):
     context.close()
 
 
+def menu_button(page):
+    return page.get_by_role("button", name="Menu", exact=True)
+
+
 def open_drawer_by_keyboard(page) -> None:
-    menu = page.get_by_role("button", name="Menu", exact=True)
+    menu = menu_button(page)
     menu.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(DRAWER_SHOWN)
@@ -39,7 +43,7 @@ def test_opening_the_drawer_moves_focus_to_its_close_button(narrow_page, sample_
     page.wait_for_function(f"({FOCUSED}) === 'Close menu'")
     close = page.get_by_role("button", name="Close menu")
     assert close.is_visible()
-    assert page.get_by_role("button", name="Menu", exact=True).get_attribute("aria-expanded") == "true"
+    assert menu_button(page).get_attribute("aria-expanded") == "true"
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])
@@ -53,7 +57,7 @@ def test_the_close_button_closes_the_drawer_and_returns_focus_to_the_menu_button
     page.keyboard.press(key)
     page.wait_for_function(f"!({DRAWER_SHOWN})()")
     assert page.evaluate(FOCUSED) == "Menu"
-    assert page.get_by_role("button", name="Menu", exact=True).get_attribute("aria-expanded") == "false"
+    assert menu_button(page).get_attribute("aria-expanded") == "false"
     # The drawer opens again from the button focus came back to.
     page.keyboard.press("Enter")
     page.wait_for_function(DRAWER_SHOWN)
