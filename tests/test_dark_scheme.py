@@ -3,10 +3,14 @@ page type passes axe's WCAG 2.2 AA rules in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support.visitor import PAGE_TYPES, page_types
+from tests.support.server import serve
+from tests.support.visitor import PAGE_TYPES, build_visitor_site, page_types
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 COLOURS = """() => {
@@ -63,6 +67,29 @@ def test_axe_finds_no_wcag_violations_in_the_dark_scheme(
 ):
     context, page = open_page(browser, sample_url + page_types(sample_site)[kind], "dark")
     assert luminance(page.evaluate(COLOURS)["background"]) < 0.05
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture(scope="module")
+def consent_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample log with analytics configured, so the cookie banner shows."""
+    site: Path = build_visitor_site(tmp_path_factory.mktemp("dark-consent"))
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("state", ["banner showing", "after a choice"])
+def test_axe_finds_no_wcag_violations_with_the_cookie_banner_in_the_dark_scheme(
+    browser, axe, consent_url, state
+):
+    context, page = open_page(browser, consent_url, "dark")
+    if state == "after a choice":
+        page.get_by_role("button", name="Reject additional cookies").click()
+        assert page.get_by_text("rejected additional cookies").is_visible()
+    else:
+        assert page.get_by_role("button", name="Accept additional cookies").is_visible()
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
