@@ -86,8 +86,8 @@ function pagefindFilters(filters, except) {
   return chosen;
 }
 
-// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling every response
-// page indexes for its own reference with a high weight.
+// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own
+// reference that every response's search metadata holds (matched, never shown in an excerpt).
 function joinedReference(query) {
   const looksLikeReference = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)+$/u.test(query);
   return looksLikeReference && /\d/.test(query) ? query.replace(/[./\\_-]+/g, "") : null;
