@@ -29,8 +29,15 @@ let current = { results: [], shown: 0, run: 0 };
 function loadPagefind() {
   pagefindLoading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(
     async (pagefind) => {
-      // No web worker: one script less to download, and searches here are small.
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30, noWorker: true });
+      // No web worker: one script less to download, and searches here are small. The reference's
+      // spellings (metadata "spellings", written by search_index.py) outrank body text, so a
+      // reference finds its own response before those that cite it.
+      await pagefind.options({
+        baseUrl: siteRoot.pathname,
+        excerptLength: 30,
+        noWorker: true,
+        ranking: { metaWeights: { spellings: 10 } },
+      });
       return pagefind;
     },
   );
