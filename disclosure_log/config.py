@@ -83,6 +83,9 @@ class Settings:
     latest_count: int = setting(10, "Responses on the home page", minimum=0, maximum=100)
     site_url: str = ""
     site_name: str = "Disclosure log"
+    body_name: str = setting(
+        "", "The public body's name, which begins a response's citation; the site name if empty"
+    )
     personal_data_allow: tuple[str, ...] = setting(
         (), "Contact details that may appear (the body's own FOI address, switchboard)"
     )

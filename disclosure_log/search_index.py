@@ -1,8 +1,8 @@
 """Full-text search: a Pagefind index of the public responses, fed from the model.
 
 Pagefind reads one lean HTML document per public response (title, summary, the rendered body,
-the reference's spellings, filters, sort and result details), not the themed pages: indexing
-does not depend on the templates, and it parses a third of the bytes.
+the reference's spellings as metadata, filters, sort and result details), not the themed pages:
+indexing does not depend on the templates, and it parses a third of the bytes.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from disclosure_log.model import Response
 from disclosure_log.publication import is_public
 
 SEARCH_DIR = "pagefind"
-# The reference's spellings weigh this much more than body text, so a reference query finds
-# its own response before those that cite it.
-REFERENCE_WEIGHT = 10
+# The reference's spellings are metadata of the indexed page: Pagefind matches a query against
+# metadata too, but builds excerpts from the page's text alone (the title, summary and body), so
+# the spellings find a response without ever showing in its excerpt.
+SPELLINGS_META = "spellings"
 
 
 class IndexingFailed(Exception):
@@ -77,13 +78,13 @@ def search_document(response: Response, body_html: str, table: ExemptionTable) -
         ]
     ]
     summary = f"<p>{escape(response.summary)}</p>" if response.summary else ""
-    variants = escape(reference_variants(response.reference))
+    spellings = escape(f"{SPELLINGS_META}:{reference_variants(response.reference)}")
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(response.title)}</title></head><body>"
         f'<div data-pagefind-sort="date:{response.date.isoformat()}">{"".join(details)}</div>'
-        f"<main data-pagefind-body><h1>{escape(response.title)}</h1>{summary}\n{body_html}\n"
-        f'<p data-pagefind-weight="{REFERENCE_WEIGHT}">{variants}</p></main></body></html>'
+        f'<main data-pagefind-body data-pagefind-meta="{spellings}">'
+        f"<h1>{escape(response.title)}</h1>{summary}\n{body_html}\n</main></body></html>"
     )
 
 

@@ -150,10 +150,15 @@ def attachment_files(response: Response, settings: Settings) -> list[StaticFile]
     ]
 
 
-def reference_redirects(response: Response) -> list[StaticFile]:
-    """The short address /ref/<reference>/ (or /ref/<slug>/ for references unsafe in a URL)."""
+def short_address(response: Response) -> str:
+    """The permanent short path `ref/<reference>/` (`ref/<slug>/` if unsafe in a URL)."""
     name = response.reference if URL_SAFE_REFERENCE.match(response.reference) else response.slug
-    return [StaticFile(f"ref/{name}/index.html", content=redirect_html(response))]
+    return f"ref/{name}/"
+
+
+def reference_redirects(response: Response) -> list[StaticFile]:
+    """The short address, a page that redirects to the response."""
+    return [StaticFile(f"{short_address(response)}index.html", content=redirect_html(response))]
 
 
 def redirect_html(response: Response) -> bytes:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -35,12 +36,17 @@ def texts(doc: html.HtmlElement, xpath: str) -> list[str]:
     return [" ".join(e.text_content().split()) for e in doc.xpath(xpath)]
 
 
+def on_screen_text(element: html.HtmlElement) -> str:
+    """Its text without the parts printed only (tests/test_print.py checks those)."""
+    copy = deepcopy(element)
+    for printed in copy.xpath(".//*[contains(concat(' ', @class, ' '), ' dl-print-only ')]"):
+        printed.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
 def details(doc: html.HtmlElement) -> dict[str, str]:
     panel = doc.xpath("//section[@class='dl-meta']//dl/div")
-    return {
-        " ".join(d.findtext("dt").split()): " ".join(d.find("dd").text_content().split())
-        for d in panel
-    }
+    return {" ".join(d.findtext("dt").split()): on_screen_text(d.find("dd")) for d in panel}
 
 
 def test_response_page_has_its_metadata_panel_and_body(site: Path) -> None:

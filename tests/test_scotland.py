@@ -38,6 +38,9 @@ def test_the_scottish_example_builds_strictly_with_no_warning(tmp_path: Path) ->
         " ".join(li.text_content().split()) for li in page.xpath("//ul[@class='dl-exemptions']/li")
     ]
     assert exemptions[2].startswith("Section 38(1)(b): Personal information: personal data")
+    citation = page.xpath("string(//p[@id='dl-cite-text'])")
+    assert citation.startswith("Glenmuir Council, ")
+    assert "/ref/GC-FOI-2024-0871/" in citation
     index = html.parse(str(site / "exemptions" / "index.html"))
     assert [h.text_content() for h in index.xpath("//h2")] == [
         "Environmental Information (Scotland) Regulations 2004",

@@ -35,7 +35,10 @@
     });
     menu.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
+        // The theme's bundle also clicks a focused label on Enter, which would close the
+        // drawer again at once: this click is the only one.
         event.preventDefault();
+        event.stopPropagation();
         menu.click();
       }
     });

@@ -29,8 +29,15 @@ let current = { results: [], shown: 0, run: 0 };
 function loadPagefind() {
   pagefindLoading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(
     async (pagefind) => {
-      // No web worker: one script less to download, and searches here are small.
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30, noWorker: true });
+      // No web worker: one script less to download, and searches here are small. The reference's
+      // spellings (metadata "spellings", written by search_index.py) outrank body text, so a
+      // reference finds its own response before those that cite it.
+      await pagefind.options({
+        baseUrl: siteRoot.pathname,
+        excerptLength: 30,
+        noWorker: true,
+        ranking: { metaWeights: { spellings: 10 } },
+      });
       return pagefind;
     },
   );
@@ -86,8 +93,8 @@ function pagefindFilters(filters, except) {
   return chosen;
 }
 
-// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling every response
-// page indexes for its own reference with a high weight.
+// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own
+// reference that every response's search metadata holds (matched, never shown in an excerpt).
 function joinedReference(query) {
   const looksLikeReference = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)+$/u.test(query);
   return looksLikeReference && /\d/.test(query) ? query.replace(/[./\\_-]+/g, "") : null;
