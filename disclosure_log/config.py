@@ -1,8 +1,9 @@
 """Settings of a disclosure log, read from `extra` in mkdocs.yml and checked before any build.
 
 Each setting is declared once, as a field of `Settings`, `QuickExit`, `PhaseBanner` or
-`CookieConsent` with its type, default and limits (analytics from the providers' data); the JSON Schema they are checked against is made from those declarations, and
-every problem names mkdocs.yml, the line and the key (with "did you mean" for a misspelt key).
+`CookieConsent` with its type, default and limits (analytics from the providers' data); the JSON
+Schema they are checked against is made from those declarations, and every problem names
+mkdocs.yml, the line and the key (with "did you mean" for a misspelt key).
 """
 
 from __future__ import annotations
