@@ -137,6 +137,8 @@ def test_withdrawing_on_the_cookies_page_deletes_cookies_and_stops_loading(
     assert provider_cookies(context) == set()
     if provider["key"] == "google-analytics-4":
         assert page.evaluate("window['ga-disable-G-TEST1234']") is True
+    if provider["key"] == "matomo":
+        assert ["disableCookies"] in page.evaluate("window._paq")
     visit.clear()
     for path in ["", "responses/"]:
         page.goto(provider["url"] + path)
