@@ -1,8 +1,9 @@
 """Settings of a disclosure log, read from `extra` in mkdocs.yml and checked before any build.
 
-Each setting is declared once, as a field of `Settings`, `QuickExit` or `PhaseBanner` with its type,
-default and limits; the JSON Schema they are checked against is made from those declarations, and
-every problem names mkdocs.yml, the line and the key (with "did you mean" for a misspelt key).
+Each setting is declared once, as a field of `Settings`, `QuickExit`, `PhaseBanner` or
+`CookieConsent` with its type, default and limits (analytics from the providers' data); the JSON
+Schema they are checked against is made from those declarations, and every problem names
+mkdocs.yml, the line and the key (with "did you mean" for a misspelt key).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import jsonschema
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from disclosure_log.analytics import Analytics, analytics_schema, resolve
 from disclosure_log.problems import Problem
 
 MET_REFERENCE = r"^\d{2}\.FOI\.\d{2}\.\d{6}$"
 # The sections of `extra` this package reads, by the class that declares their keys.
-SECTIONS = ("disclosure_log", "quick_exit", "phase_banner")
+SECTIONS = ("disclosure_log", "quick_exit", "phase_banner", "cookie_consent")
 JSON_TYPES = {
     "str": {"type": "string"},
     "int": {"type": "integer"},
@@ -68,6 +70,19 @@ class PhaseBanner:
 
 
 @dataclass(frozen=True)
+class CookieConsent:
+    """`extra.cookie_consent`: the banner's words and the optional cookies it asks about."""
+
+    policy_version: int = setting(
+        1, "The cookie policy's version: raise it to ask every visitor again", minimum=1
+    )
+    heading: str = setting("", "The banner's heading; empty for Cookies on and the site name")
+    text: tuple[str, ...] = setting((), "The banner's paragraphs; empty for GOV.UK's words")
+    # Declared by the providers' data (disclosure_log/analytics.py); None for no banner at all.
+    analytics: Analytics | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the model needs to know about one log; no theme or engine settings."""
 
@@ -94,6 +109,7 @@ class Settings:
     default_regime: str = setting("", "The regime of a response with no regime: field")
     quick_exit: QuickExit = field(default_factory=QuickExit)
     phase_banner: PhaseBanner | None = None
+    cookie_consent: CookieConsent = field(default_factory=CookieConsent)
 
     @property
     def reference_regex(self) -> re.Pattern[str]:
@@ -139,8 +155,24 @@ def settings_schema() -> dict[str, Any]:
         "disclosure_log": section_schema(Settings),
         "quick_exit": section_schema(QuickExit),
         "phase_banner": {**section_schema(PhaseBanner), "required": ["tag"]},
+        "cookie_consent": consent_schema(),
     }
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "properties": sections}
+
+
+def consent_schema() -> dict[str, Any]:
+    """`extra.cookie_consent`: its declared keys and the analytics providers' schema."""
+    schema = section_schema(CookieConsent)
+    schema["properties"]["analytics"] = analytics_schema()
+    return schema
+
+
+def read_consent(consent: dict[str, Any]) -> CookieConsent:
+    """CookieConsent from the checked `extra.cookie_consent` mapping."""
+    values = {key: consent[key] for key, _ in declared(CookieConsent) if key in consent}
+    if "text" in values:
+        values["text"] = tuple(values["text"])
+    return CookieConsent(**values, analytics=resolve(consent.get("analytics")))
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -177,6 +209,7 @@ def settings_from_mkdocs(
         site_name=str(config.get("site_name") or "Disclosure log"),
         quick_exit=QuickExit(**(extra.get("quick_exit") or {})),
         phase_banner=PhaseBanner(**banner) if banner else None,
+        cookie_consent=read_consent(extra.get("cookie_consent") or {}),
         **values,
     )
 
@@ -184,7 +217,20 @@ def settings_from_mkdocs(
 def template_settings(settings: Settings) -> dict[str, Any]:
     """The sections of `extra` the templates read, with every default filled in."""
     banner = settings.phase_banner
-    return {"quick_exit": asdict(settings.quick_exit), "phase_banner": banner and asdict(banner)}
+    return {
+        "quick_exit": asdict(settings.quick_exit),
+        "phase_banner": banner and asdict(banner),
+        "cookie_consent": consent_for_templates(settings.cookie_consent),
+    }
+
+
+def consent_for_templates(consent: CookieConsent) -> dict[str, Any]:
+    """The banner's words and the resolved analytics, with the names consent.js deletes."""
+    analytics = consent.analytics
+    values = asdict(consent)
+    if analytics is not None:
+        values["analytics"]["cookie_prefixes"] = list(analytics.cookie_prefixes)
+    return values
 
 
 def check_extra(extra: dict[str, Any], source: Path | None) -> None:
@@ -224,6 +270,9 @@ def explain(error: jsonschema.ValidationError) -> Iterator[tuple[list[Any], str]
         yield path, f"must be {least} {error.validator_value}, not {error.instance!r}"
     elif error.validator == "pattern":
         yield path, f"must match the pattern '{error.validator_value}', not {error.instance!r}"
+    elif error.validator == "enum":
+        choices = ", ".join(map(str, error.validator_value))
+        yield path, f"must be one of {choices}, not {error.instance!r}"
     elif error.validator == "required":
         yield path, f"{error.message.split(' is a required')[0]} is required"
     else:

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.support.server import serve
+from tests.support.sites import ROOT, build_site
 from tests.support.visitor import (
     ANALYTICS_COOKIE,
     ANALYTICS_SCRIPT,
@@ -190,10 +191,14 @@ def test_without_javascript_no_banner_and_the_cookies_page_says_why(browser, sit
     context.close()
 
 
-def test_a_site_without_optional_cookies_asks_nothing(page, context, sample_url):
-    page.goto(sample_url)
-    assert page.locator("[data-vs-cookie-banner]").count() == 0
-    page.goto(sample_url + "cookies/")
-    assert page.get_by_text("does not use analytics or any other optional cookies").is_visible()
-    assert page.locator("[data-vs-cookie-form]").count() == 0
-    assert context.cookies() == []
+def test_a_site_without_optional_cookies_asks_nothing(page, context, tmp_path):
+    extra = {"cookie_consent": {"policy_version": 1}}
+    quiet = build_site(tmp_path, ROOT / "responses", extra=extra)
+    with serve(quiet) as quiet_url:
+        page.goto(quiet_url)
+        assert page.locator("[data-vs-cookie-banner]").count() == 0
+        assert page.locator("script[data-analytics-src]").count() == 0
+        page.goto(quiet_url + "cookies/")
+        assert page.get_by_text("does not use analytics or any other optional cookies").is_visible()
+        assert page.locator("[data-vs-cookie-form]").count() == 0
+        assert context.cookies() == []

@@ -42,7 +42,7 @@ def test_the_scottish_example_builds_strictly_with_no_warning(tmp_path: Path) ->
     assert citation.startswith("Glenmuir Council, ")
     assert "/ref/GC-FOI-2024-0871/" in citation
     index = html.parse(str(site / "exemptions" / "index.html"))
-    assert [h.text_content() for h in index.xpath("//h2")] == [
+    assert [h.text_content() for h in index.xpath("//main//h2")] == [
         "Environmental Information (Scotland) Regulations 2004",
         "Freedom of Information (Scotland) Act 2002",
     ]

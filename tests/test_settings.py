@@ -9,6 +9,7 @@ import pytest
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.cli import main
 from disclosure_log.config import (
+    CookieConsent,
     PhaseBanner,
     QuickExit,
     Settings,
@@ -96,6 +97,7 @@ def test_defaults_are_declared_once_and_reach_the_templates(tmp_path: Path) -> N
     assert template_settings(settings) == {
         "quick_exit": {"url": "https://www.bbc.co.uk/weather", "title": "New tab"},
         "phase_banner": None,
+        "cookie_consent": {"policy_version": 1, "heading": "", "text": (), "analytics": None},
     }
     banner = load_settings(written(tmp_path, "  phase_banner:\n    tag: Alpha\n")).phase_banner
     assert banner == PhaseBanner(tag="Alpha")
@@ -138,10 +140,13 @@ def test_the_readme_table_lists_every_declared_key_with_its_default() -> None:
         "disclosure_log": {**vars(Settings(Path(), Path())), "responses_dir": "responses"},
         "quick_exit": vars(QuickExit()),
         "phase_banner": vars(PhaseBanner()),
+        "cookie_consent": vars(CookieConsent()),
     }
     for key, (default, meaning) in rows.items():
         section, name = key.split(".")
         assert meaning.startswith(declared_keys[key]["description"].split(":")[0]), key
         value = defaults[section][name]
         shown = str(value).lower() if isinstance(value, bool) else str(value)
-        assert default == f"`{shown}`" if shown not in ("", "()") else default.startswith("none")
+        assert (
+            default == f"`{shown}`" if value not in ("", (), None) else default.startswith("none")
+        )

@@ -1,7 +1,10 @@
 /* Cookie consent in the GOV.UK pattern. The visitor's choice is kept in one first-party cookie,
    cookies_policy = {"version": <policy version>, "analytics": true|false}, for a year. Nothing
    optional is stored or loaded until the visitor accepts. Loaded in <head> so the banner is
-   decided before the page is painted; buttons are wired by delegation. */
+   decided before the page is painted; buttons are wired by delegation. The analytics provider
+   (data-analytics-provider: google-analytics-4, matomo, plausible or own-script) is set up and its
+   script added only after consent; withdrawing consent turns it off, deletes its cookies and stops
+   it loading on later pages. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,6 +13,8 @@
   var ONE_YEAR = 60 * 60 * 24 * 365;
   var version = Number(script.getAttribute("data-policy-version"));
   var analyticsSrc = script.getAttribute("data-analytics-src") || "";
+  var provider = script.getAttribute("data-analytics-provider") || "";
+  var options = JSON.parse(script.getAttribute("data-analytics-options") || "{}");
   var analyticsCookies = (script.getAttribute("data-analytics-cookies") || "")
     .split(",").map(function (name) { return name.trim(); }).filter(Boolean);
 
@@ -44,12 +49,17 @@
       COOKIE + "=" + value + "; max-age=" + ONE_YEAR + "; path=/; SameSite=Lax" + secure;
   }
 
+  /* Providers set cookies on the host or on a parent domain (Google Analytics picks the highest
+     it can): expire the name on each. */
   function expireCookie(name) {
-    var host = location.hostname;
-    ["", "; domain=" + host, "; domain=." + host.split(".").slice(-2).join(".")]
-      .forEach(function (domain) {
-        document.cookie = name + "=; max-age=0; path=/" + domain;
-      });
+    var labels = location.hostname.split(".");
+    var domains = [""];
+    for (var at = 0; at < labels.length - 1; at += 1) {
+      domains.push("; domain=." + labels.slice(at).join("."));
+    }
+    domains.forEach(function (domain) {
+      document.cookie = name + "=; max-age=0; path=/" + domain;
+    });
   }
 
   function removeAnalyticsCookies() {
@@ -64,22 +74,66 @@
     });
   }
 
+  /* What each provider needs before its script runs, as its own documentation sets it up. */
+  var setUp = {
+    "google-analytics-4": function () {
+      window["ga-disable-" + options.measurement_id] = false;
+      window.dataLayer = window.dataLayer || [];
+      window.gtag = function () { window.dataLayer.push(arguments); };
+      window.gtag("js", new Date());
+      window.gtag("config", options.measurement_id);
+    },
+    matomo: function (tag) {
+      var paq = (window._paq = window._paq || []);
+      paq.push(["setTrackerUrl", new URL("matomo.php", tag.src).href]);
+      paq.push(["setSiteId", String(options.site_id)]);
+      paq.push(["trackPageView"]);
+      paq.push(["enableLinkTracking"]);
+    },
+    plausible: function (tag) {
+      tag.setAttribute("data-domain", options.domain);
+    }
+  };
+
+  /* How each provider is told to stop on this page once consent is withdrawn. */
+  var turnOff = {
+    "google-analytics-4": function () {
+      window["ga-disable-" + options.measurement_id] = true;
+    },
+    matomo: function () {
+      if (window._paq) {
+        window._paq.push(["disableCookies"]);
+        window._paq.push(["setDoNotTrack", true]);
+      }
+    }
+  };
+
   function loadAnalytics() {
     if (!analyticsSrc || document.querySelector("script[data-vs-analytics]")) {
       return;
     }
     var tag = document.createElement("script");
-    tag.src = analyticsSrc;
+    tag.src = new URL(analyticsSrc, document.baseURI).href;
     tag.async = true;
     tag.setAttribute("data-vs-analytics", "");
+    if (setUp[provider]) {
+      setUp[provider](tag);
+    }
     document.head.appendChild(tag);
+  }
+
+  function stopAnalytics() {
+    if (turnOff[provider] && document.querySelector("script[data-vs-analytics]")) {
+      turnOff[provider]();
+    }
+    removeAnalyticsCookies();
   }
 
   function applyPolicy(policy) {
     if (policy && policy.analytics) {
       loadAnalytics();
     } else {
-      removeAnalyticsCookies();
+      stopAnalytics();
     }
   }
 
