@@ -16,7 +16,6 @@ import ctypes
 import io
 import logging
 import re
-import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from disclosure_log.hidden_data import xmp
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.pdf_pages import (
     ANNOTATION_HIDDEN_FLAGS,
@@ -440,8 +440,7 @@ def document_properties(
 
 
 def xmp_values(structure: pypdf.PdfReader | None) -> Iterator[tuple[str, str]]:
-    """(property, value) for every value in the XMP packet, list items under the property
-    they belong to; a packet that is not well-formed XML, whole, as 'packet'."""
+    """(property, value) for every value of the document's XMP metadata."""
     if structure is None:
         return
     try:
@@ -449,33 +448,8 @@ def xmp_values(structure: pypdf.PdfReader | None) -> Iterator[tuple[str, str]]:
         packet = stream.get_object().get_data() if stream is not None else b""
     except Exception:  # a damaged /Metadata entry holds nothing to read
         return
-    if not packet.strip():
-        return
-    try:
-        root = ElementTree.fromstring(packet)
-    except ElementTree.ParseError:
-        yield "packet", packet.decode("utf-8", errors="replace")
-        return
-    parents = {child: parent for parent in root.iter() for child in parent}
-    for element in root.iter():
-        for attribute, value in element.attrib.items():
-            if value.strip() and local(attribute) not in ("about", "lang"):
-                yield local(attribute), value.strip()
-        if element.text and element.text.strip():
-            yield property_name(element, parents), element.text.strip()
-
-
-def property_name(element: ElementTree.Element, parents: dict) -> str:
-    """An element's property; for a list item, the property holding the list (dc:creator)."""
-    name = local(element.tag)
-    if name != "li":
-        return name
-    holder = parents.get(parents.get(element))
-    return local(holder.tag) if holder is not None else name
-
-
-def local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    if packet.strip():
+        yield from xmp.xmp_values(packet)
 
 
 # Form fields -------------------------------------------------------------------------------
