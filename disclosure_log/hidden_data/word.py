@@ -192,6 +192,12 @@ def natural(name: str) -> tuple[str, int]:
     return (re.sub(r"\d+", "", name), int(match.group(1)) if match else 0)
 
 
+# The styles of the documents read last in this process, by their parts' checksums and sizes:
+# a body's documents come from a few templates, whose styles part can be hundreds of KB.
+STYLES_READ: dict[tuple, Styles] = {}
+MAX_STYLES_READ = 16
+
+
 class Reader:
     """One pass over a document, reporting to `report` as it goes."""
 
@@ -201,15 +207,33 @@ class Reader:
         self.main = main_part(package)
         refuse_strict(package, self.main)
         self.rels = package.relationships(self.main)
-        self.styles = Styles(self.related("styles"), self.related("theme"))
+        self.styles = self.shared_styles()
         self.page: RGB = WHITE
         self.ole_programs: dict[str, str] = {}
 
     def related(self, kind: str) -> ElementTree.Element | None:
+        target = self.related_part(kind)
+        return self.package.xml(target) if target else None
+
+    def related_part(self, kind: str) -> str | None:
         for relationship in self.rels:
             if relationship.kind == kind and not relationship.external:
-                return self.package.xml(relationship.target)
+                return relationship.target
         return None
+
+    def shared_styles(self) -> Styles:
+        """The document's styles; read once for every document made from the same template,
+        whose styles and theme parts are the same bytes (told by their checksums and sizes)."""
+        parts = [self.related_part("styles"), self.related_part("theme")]
+        infos = [self.package.infos.get(part) if part else None for part in parts]
+        key = tuple((info.CRC, info.file_size) if info else None for info in infos)
+        styles = STYLES_READ.get(key)
+        if styles is None:
+            styles = Styles(self.related("styles"), self.related("theme"))
+            if len(STYLES_READ) >= MAX_STYLES_READ:
+                STYLES_READ.pop(next(iter(STYLES_READ)))
+            STYLES_READ[key] = styles
+        return styles
 
     def run(self) -> None:
         report_properties(self.package, self.report)
