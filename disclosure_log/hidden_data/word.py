@@ -61,6 +61,11 @@ CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 STORY_KINDS = ("header", "footer", "footnotes", "endnotes", "glossaryDocument")
+# The elements that record a change of formatting, each holding the formatting before it.
+FORMATTING_CHANGES = (
+    *("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange"),
+    *("tblPrExChange", "tblGridChange", "numberingChange"),
+)
 # Tracked changes, by what Word calls them in its Reviewing pane.
 CHANGES = {
     w("ins"): "insertion",
@@ -70,20 +75,7 @@ CHANGES = {
     w("cellIns"): "table change",
     w("cellDel"): "table change",
     w("cellMerge"): "table change",
-    **{
-        w(name): "formatting change"
-        for name in (
-            "rPrChange",
-            "pPrChange",
-            "sectPrChange",
-            "tblPrChange",
-            "trPrChange",
-            "tcPrChange",
-            "tblPrExChange",
-            "tblGridChange",
-            "numberingChange",
-        )
-    },
+    **{w(name): "formatting change" for name in FORMATTING_CHANGES},
 }
 TEXT_TAGS = {w("t"): None, w("delText"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n"}
 EXAMPLES = 3

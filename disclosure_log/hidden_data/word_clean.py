@@ -23,7 +23,15 @@ from lxml import etree
 
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.report import Report, Unreadable
-from disclosure_log.hidden_data.word import GLOSSARY, WP, Reader, main_part, opened, stories
+from disclosure_log.hidden_data.word import (
+    FORMATTING_CHANGES,
+    GLOSSARY,
+    WP,
+    Reader,
+    main_part,
+    opened,
+    stories,
+)
 from disclosure_log.hidden_data.word_format import WHITE, Styles, hex_colour, unseen, w
 from disclosure_log.hidden_data.word_parts import described_field
 
@@ -43,15 +51,7 @@ DROPPED_KINDS = {
 ACCEPTED_AWAY = ("del", "moveFrom")  # removed with what they hold
 ACCEPTED_KEPT = ("ins", "moveTo")  # what they hold is kept
 MARKS = (
-    "rPrChange",
-    "pPrChange",
-    "sectPrChange",
-    "tblPrChange",
-    "trPrChange",
-    "tcPrChange",
-    "tblPrExChange",
-    "tblGridChange",
-    "numberingChange",
+    *FORMATTING_CHANGES,
     "cellIns",
     "cellDel",
     "cellMerge",
