@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
 
-from disclosure_log.hidden_data.report import Report
+from disclosure_log.hidden_data.report import Report, Unreadable
 
 # The most any one part, and all parts together, may unpack to.
 MAX_PART_BYTES = 1024 * 1024 * 1024
@@ -129,9 +129,17 @@ def resolve(folder: str, target: str) -> str:
 
 
 @contextmanager
-def open_package(path: Path) -> Iterator[Package]:
-    with zipfile.ZipFile(path) as zip_file:
-        yield Package(zip_file)
+def open_package(path: Path, kind: str) -> Iterator[Package]:
+    """The package of an Office file of the `kind` named ("Word", "Excel"); a damaged zip, or
+    one too large to unpack, is unreadable."""
+    try:
+        with zipfile.ZipFile(path) as zip_file:
+            yield Package(zip_file)
+    except zipfile.BadZipFile as error:
+        damaged = f"it is not a complete {kind} file: the zip is damaged ({error})"
+        raise Unreadable(damaged) from error
+    except PackageTooLarge as error:
+        raise Unreadable(str(error)) from error
 
 
 def text_of(element: ElementTree.Element | None) -> str:

@@ -15,10 +15,7 @@ columns, as the ICO advises, and says what it left out.
 from __future__ import annotations
 
 import csv
-import zipfile
 from array import array
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -26,7 +23,6 @@ from xml.etree import ElementTree
 from disclosure_log.hidden_data.cleaning import Cleaned, fresh_path
 from disclosure_log.hidden_data.ooxml import (
     Package,
-    PackageTooLarge,
     Relationship,
     open_package,
     report_properties,
@@ -85,22 +81,8 @@ MAX_WANTED_CELLS = 200_000
 
 def inspect_workbook(path: Path, report: Report) -> None:
     """Report every value of the workbook and everything in it a reader would not see."""
-    with opened(path) as package:
+    with open_package(path, "Excel") as package:
         Inspection(package, report).run()
-
-
-@contextmanager
-def opened(path: Path) -> Iterator[Package]:
-    """The workbook's package; a damaged zip or one too large to unpack is unreadable."""
-    try:
-        with open_package(path) as package:
-            yield package
-    except zipfile.BadZipFile as error:
-        raise Unreadable(
-            f"it is not a complete Excel file: the zip is damaged ({error})"
-        ) from error
-    except PackageTooLarge as error:
-        raise Unreadable(str(error)) from error
 
 
 @dataclass
@@ -734,7 +716,7 @@ def clean_workbook(path: Path) -> Cleaned:
 def visible_copies(path: Path) -> Cleaned:
     report = Report()
     cleaned = Cleaned()
-    with opened(path) as package:
+    with open_package(path, "Excel") as package:
         inspection = Inspection(package, report)
         inspection.run()
         for entry in inspection.book.sheets:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from xml.etree import ElementTree
 from disclosure_log.hidden_data.cleaning import Cleaned
 from disclosure_log.hidden_data.ooxml import (
     Package,
-    PackageTooLarge,
     Relationship,
     open_package,
     report_properties,
@@ -120,20 +118,6 @@ def clean_document(path: Path) -> Cleaned:
     return clean(path)
 
 
-@contextmanager
-def opened(path: Path) -> Iterator[Package]:
-    """The document's package; a damaged zip, part or one too large to unpack is unreadable."""
-    try:
-        with open_package(path) as package:
-            yield package
-    except zipfile.BadZipFile as error:
-        raise Unreadable(f"it is not a complete Word file: the zip is damaged ({error})") from error
-    except PackageTooLarge as error:
-        raise Unreadable(str(error)) from error
-    except ElementTree.ParseError as error:
-        raise Unreadable(f"it is not a complete Word file: a part is damaged ({error})") from error
-
-
 def main_part(package: Package) -> str:
     for relationship in package.relationships(""):
         if relationship.kind == "officeDocument" and package.has(relationship.target):
@@ -182,6 +166,16 @@ def stories(package: Package, main: str, rels: list[Relationship]) -> list[tuple
 def natural(name: str) -> tuple[str, int]:
     match = re.search(r"(\d+)\D*$", name)
     return (re.sub(r"\d+", "", name), int(match.group(1)) if match else 0)
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Package]:
+    """The document's package; a damaged part is unreadable too (Word reads parts whole)."""
+    try:
+        with open_package(path, "Word") as package:
+            yield package
+    except ElementTree.ParseError as error:
+        raise Unreadable(f"it is not a complete Word file: a part is damaged ({error})") from error
 
 
 # The styles of the documents read last in this process, by their parts' checksums and sizes:
