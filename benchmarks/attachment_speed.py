@@ -85,6 +85,15 @@ def medians(step: tuple[str, str], path: Path, runs: int) -> dict:
     }
 
 
+def print_medians(check: dict, plain: dict) -> None:
+    """The check's and the floor's medians, a line each."""
+    for name, result in (("check", check), ("floor", plain)):
+        print(
+            f"  {name}: median {result['seconds']:.2f} s {result['runs']}, "
+            f"peak {result['peak_mib']:.0f} MiB ({result['note']})"
+        )
+
+
 def describe(path: Path) -> str:
     return f"{path.name}, {path.stat().st_size / 1e6:.1f} MB"
 
@@ -102,14 +111,7 @@ def benchmark(folder: Path, runs: int) -> bool:
         ok = check["seconds"] < TARGET_SECONDS and check["peak_mib"] < TARGET_MIB
         met &= ok
         print(f"{describe(path)}")
-        print(
-            f"  check: median {check['seconds']:.2f} s {check['runs']}, "
-            f"peak {check['peak_mib']:.0f} MiB ({check['note']})"
-        )
-        print(
-            f"  floor: median {plain['seconds']:.2f} s {plain['runs']}, "
-            f"peak {plain['peak_mib']:.0f} MiB ({plain['note']})"
-        )
+        print_medians(check, plain)
         print(
             f"  check / floor: {check['seconds'] / plain['seconds']:.2f} in time; "
             f"{'within' if ok else 'OVER'} the targets of {TARGET_SECONDS:.0f} s and "

@@ -25,7 +25,13 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
 from benchmarks.attachment_files import STATIONS, sentence  # noqa: E402
-from benchmarks.attachment_speed import CHECK, TARGET_MIB, TARGET_SECONDS, medians  # noqa: E402
+from benchmarks.attachment_speed import (  # noqa: E402
+    CHECK,
+    TARGET_MIB,
+    TARGET_SECONDS,
+    medians,
+    print_medians,
+)
 
 FLOOR = (
     "import docx",
@@ -87,11 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         plain = medians(FLOOR, path, args.runs)
     ok = check["seconds"] < TARGET_SECONDS and check["peak_mib"] < TARGET_MIB
     print(f"{path.name}, {path.stat().st_size / 1e6:.1f} MB" if args.keep else path.name)
-    for name, result in (("check", check), ("floor", plain)):
-        print(
-            f"  {name}: median {result['seconds']:.2f} s {result['runs']}, "
-            f"peak {result['peak_mib']:.0f} MiB ({result['note']})"
-        )
+    print_medians(check, plain)
     print(
         f"  check / floor: {check['seconds'] / plain['seconds']:.2f} in time, "
         f"{check['peak_mib'] / plain['peak_mib']:.2f} in memory; "

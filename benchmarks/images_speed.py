@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.attachment_speed import CHECK, describe, medians  # noqa: E402
+from benchmarks.attachment_speed import CHECK, describe, medians, print_medians  # noqa: E402
 
 CREATOR = "<dc:creator><rdf:Seq><rdf:li>A N Other</rdf:li></rdf:Seq></dc:creator>"
 FLOOR = (
@@ -77,14 +77,7 @@ def benchmark(folder: Path, runs: int) -> None:
         check = medians(CHECK, path, runs)
         plain = medians(FLOOR, path, runs)
         print(describe(path))
-        print(
-            f"  check: median {check['seconds']:.2f} s {check['runs']}, "
-            f"peak {check['peak_mib']:.0f} MiB ({check['note']})"
-        )
-        print(
-            f"  floor: median {plain['seconds']:.2f} s {plain['runs']}, "
-            f"peak {plain['peak_mib']:.0f} MiB ({plain['note']})"
-        )
+        print_medians(check, plain)
         print(f"  check / floor: {check['seconds'] / plain['seconds']:.2f} in time")
 
 
