@@ -121,6 +121,7 @@ PHONE_TABLE = byte_table(
     }
 )
 PHONE_NON_LETTERS = re.compile(rb"[^aintx]+")
+NOT_DIGITS = re.compile(r"\D+")
 # The fewest digits a number libphonenumber calls valid has in text: a two-digit country code
 # and a four-digit national number (Austria, Germany, Iran) make six; five leaves a margin.
 MIN_PHONE_DIGITS = 5
@@ -319,7 +320,7 @@ def could_hold_valid_number(window: str, stretch: bytes) -> bool:
     if has_extension_label(stretch) or "+" in window or "\uff0b" in window:
         return True
     return any(
-        could_be_uk_national_number("".join(c for c in window[start:end] if c.isdecimal()))
+        could_be_uk_national_number(digits_of(window[start:end]))
         for start, end in letter_free_runs(stretch)
     )
 
@@ -398,8 +399,15 @@ def could_hold_drama_number(window: str, stretch: bytes) -> bool:
     numbers and timestamps have ten digits too, and need not be read twice)."""
     if has_extension_label(stretch):
         return True
-    digits = "".join(str(int(c)) for c in window if c.isdecimal())
+    digits = digits_of(window)
+    if not digits.isascii():
+        digits = "".join(str(int(digit)) for digit in digits)
     return any(prefix in digits for prefix in OFCOM_DRAMA_PREFIXES)
+
+
+def digits_of(text: str) -> str:
+    """The text's decimal digits, in any script, in order."""
+    return NOT_DIGITS.sub("", text)
 
 
 def phone_matches_between(text: str, start: int, end: int, drama: bool = True) -> Iterator[_Match]:
