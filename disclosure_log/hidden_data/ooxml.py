@@ -142,6 +142,20 @@ def open_package(path: Path, kind: str) -> Iterator[Package]:
         raise Unreadable(str(error)) from error
 
 
+def scheme_colours(theme: ElementTree.Element | None) -> dict[str, str]:
+    """A theme part's colour scheme, 'RRGGBB' by slot ('dk1', 'lt1', 'accent1'...): a slot's
+    sRGB value, or for a system colour the value it last had."""
+    scheme = theme.find(f".//{qname('a', 'clrScheme')}") if theme is not None else None
+    colours = {}
+    for slot in scheme if scheme is not None else ():
+        for colour in slot:
+            kind = colour.tag.rsplit("}", 1)[-1]
+            value = colour.get({"srgbClr": "val", "sysClr": "lastClr"}.get(kind, ""), "")
+            if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value):
+                colours[slot.tag.rsplit("}", 1)[-1]] = value.upper()
+    return colours
+
+
 def text_of(element: ElementTree.Element | None) -> str:
     return "".join(element.itertext()) if element is not None else ""
 

@@ -12,6 +12,8 @@ from xml.etree import ElementTree
 from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 
+from disclosure_log.hidden_data.ooxml import scheme_colours
+
 # Theme colour indexes as styles use them: 0 and 1 are the light and dark of the scheme's
 # first pair, 2 and 3 of its second (the scheme lists dark first).
 THEME_ORDER = (
@@ -213,17 +215,8 @@ def local(tag: str) -> str:
 
 
 def theme_colours(theme: ElementTree.Element | None) -> list[str]:
-    scheme = dict(OFFICE_THEME)
-    if theme is not None:
-        for element in theme.iter():
-            if local(element.tag) != "clrScheme":
-                continue
-            for slot in element:
-                for colour in slot:
-                    value = colour.get("lastClr") or colour.get("val")
-                    if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
-                        scheme[local(slot.tag)] = value.upper()
-            break
+    """The theme's colours in the order styles index them, Office's own where it has none."""
+    scheme = {**OFFICE_THEME, **scheme_colours(theme)}
     return [scheme[name] for name in THEME_ORDER]
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from xml.etree import ElementTree
 
+from disclosure_log.hidden_data.ooxml import scheme_colours
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -110,18 +112,7 @@ def alike(one: RGB, other: RGB) -> bool:
 
 def theme_colours(theme: ElementTree.Element | None) -> dict[str, RGB]:
     """The theme's colour scheme by slot ('dk1', 'lt1', 'accent1'...)."""
-    colours: dict[str, RGB] = {}
-    if theme is None:
-        return colours
-    scheme = theme.find(f".//{{{A}}}clrScheme")
-    for slot in scheme if scheme is not None else ():
-        for colour in slot:
-            value = colour.get("val") if local_name(colour.tag) == "srgbClr" else None
-            value = colour.get("lastClr") if local_name(colour.tag) == "sysClr" else value
-            rgb = hex_colour(value)
-            if rgb:
-                colours[local_name(slot.tag)] = rgb
-    return colours
+    return {slot: hex_colour(value) for slot, value in scheme_colours(theme).items()}
 
 
 def shaded(colour: RGB, tint: str | None, shade: str | None) -> RGB:
