@@ -329,7 +329,6 @@ def could_be_uk_national_number(digits: str) -> bool:
     """True if digits, or some run of them, could be dialled from abroad or as a +44 number."""
     if any(len(digits) - i >= MIN_INTERNATIONAL_DIGITS for i in occurrences(digits, "00")):
         return True
-    digits = "".join(str(int(digit)) for digit in digits) if not digits.isascii() else digits
     return any(
         pattern.fullmatch(digits, start, start + length)
         for length, pattern in UK_NATIONAL_NUMBERS
@@ -400,14 +399,13 @@ def could_hold_drama_number(window: str, stretch: bytes) -> bool:
     if has_extension_label(stretch):
         return True
     digits = digits_of(window)
-    if not digits.isascii():
-        digits = "".join(str(int(digit)) for digit in digits)
     return any(prefix in digits for prefix in OFCOM_DRAMA_PREFIXES)
 
 
 def digits_of(text: str) -> str:
-    """The text's decimal digits, in any script, in order."""
-    return NOT_DIGITS.sub("", text)
+    """The text's decimal digits, in any script, in order, as ASCII digits."""
+    digits = NOT_DIGITS.sub("", text)
+    return digits if digits.isascii() else "".join(str(int(digit)) for digit in digits)
 
 
 def phone_matches_between(text: str, start: int, end: int, drama: bool = True) -> Iterator[_Match]:
