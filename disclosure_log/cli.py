@@ -12,18 +12,20 @@ from disclosure_log.annotations import annotation, in_github_actions
 from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings, SettingsError, load_settings
 from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.fields import Declaration
 from disclosure_log.hidden_data import inspect_attachment
 from disclosure_log.hidden_data.cleaning import clean_attachment
 from disclosure_log.loading import Loader
-from disclosure_log.model import Outcome
+from disclosure_log.model import FRONT_MATTER
 from disclosure_log.problems import Problem, Verdict, format_problems, problem_counts
 from disclosure_log.scaffold import (
+    TOPIC,
     Draft,
     Prompter,
     ScaffoldRefused,
     complete,
     load_existing,
-    missing_fields,
+    missing_options,
     scaffold,
     topic_advice,
 )
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     return run_check(args.config, args.paths, args.strict)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(declaration: Declaration = FRONT_MATTER) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="disclosure-log", description=__doc__)
     parser.add_argument(
         "--config",
@@ -74,7 +76,7 @@ def parser() -> argparse.ArgumentParser:
         help="response files or folders (default: the whole responses folder)",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    add_new_command(commands)
+    add_new_command(commands, declaration)
     commands.add_parser("schema", help="print the JSON Schema of the front-matter")
     clean = commands.add_parser(
         "clean",
@@ -88,44 +90,24 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_new_command(commands) -> None:
+def add_new_command(commands, declaration: Declaration = FRONT_MATTER) -> None:
+    """`new` and an option for each field the declaration says it takes."""
     new = commands.add_parser(
         "new",
         help="start a new response file",
         description="Write responses/<year>/<reference>.md with checked front-matter and a body "
         "to fill in. Asks for missing fields when run in a terminal.",
     )
-    new.add_argument("--reference", default="", help="e.g. 01.FOI.23.034648")
-    new.add_argument("--title", default="", help="what the request was about, in plain words")
-    new.add_argument("--topic", default="", help="one topic; reuse an existing spelling")
-    new.add_argument("--outcome", default="", help=", ".join(Outcome))
-    new.add_argument("--date", default="", help="date sent, YYYY-MM-DD (default: today)")
-    new.add_argument("--received", default="", help="date received, YYYY-MM-DD")
-    new.add_argument(
-        "--regime", default="", help="FOIA, EIR, FOISA or EIRS (default: the log's default_regime)"
-    )
-    new.add_argument(
-        "--exemption",
-        action="append",
-        default=[],
-        dest="exemptions",
-        help='a citation such as "40(2)" or "EIR 12(5)(b)"; repeat for each',
-    )
-    new.add_argument("--summary", default="", help="one or two sentences for listings")
+    for each in declaration.for_new:
+        helped = each.new.help.format(choices=", ".join(each.choices or ()))
+        if each.is_list:
+            new.add_argument(each.option, action="append", default=[], dest=each.name, help=helped)
+        else:
+            new.add_argument(each.option, default="", dest=each.name, help=helped)
 
 
-def draft_from(args: argparse.Namespace) -> Draft:
-    return Draft(
-        reference=args.reference,
-        title=args.title,
-        date=args.date,
-        received=args.received,
-        topic=args.topic,
-        outcome=args.outcome,
-        regime=args.regime,
-        exemptions=list(args.exemptions),
-        summary=args.summary,
-    )
+def draft_from(args: argparse.Namespace, declaration: Declaration = FRONT_MATTER) -> Draft:
+    return Draft({each.name: getattr(args, each.name) for each in declaration.for_new})
 
 
 def run_new(config: Path, draft: Draft, interactive: bool) -> int:
@@ -135,11 +117,11 @@ def run_new(config: Path, draft: Draft, interactive: bool) -> int:
     if interactive:
         draft = Prompter(loader, existing, ask=input, say=print).fill(draft)
     else:
-        draft.topic = advise_on_topic(draft.topic, existing.topics)
+        draft[TOPIC] = advise_on_topic(str(draft[TOPIC]), existing.topics)
     draft = complete(draft, loader)
-    missing = missing_fields(draft)
+    missing = missing_options(draft, loader.declaration)
     if missing:
-        options = ", ".join(f"--{name}" for name in missing)
+        options = ", ".join(missing)
         print(f"disclosure-log new: give {options} (or run it in a terminal)", file=sys.stderr)
         return 2
     try:

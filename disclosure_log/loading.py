@@ -10,51 +10,34 @@ from typing import Any
 
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import ExemptionTable, Procedural
+from disclosure_log.fields import Declaration, FieldKind, FrontMatterField
 from disclosure_log.front_matter import FieldReader, parse_front_matter, suggestion
 from disclosure_log.hidden_data.kinds import KINDS
 from disclosure_log.model import (
+    FRONT_MATTER,
     AllowedFinding,
     AllowedValue,
     Attachment,
     Exemption,
-    Outcome,
     Response,
     Status,
 )
 from disclosure_log.problems import Problem, Severity
 from disclosure_log.source_files import SourceFile, display_path, read_source, split_source
 
-# Every front-matter field, in the order the contract (and `disclosure-log new`) writes them.
-FIELDS = (
-    "reference",
-    "title",
-    "date",
-    "received",
-    "regime",
-    "topic",
-    "outcome",
-    "exemptions",
-    "attachments",
-    "summary",
-    "status",
-    "withdrawn_on",
-    "withdrawn_reason",
-    "allow_personal_data",
-    "allow_attachment_findings",
-)
-REQUIRED = ("reference", "title", "date", "topic", "outcome")
-OPTIONAL = tuple(key for key in FIELDS if key not in REQUIRED)
 # Starts every prompt `disclosure-log new` writes into a response's body.
 GUIDANCE_MARKER = "<!-- Guidance:"
 
 
 @dataclass
 class Loader:
-    """Loads and validates responses against one log's settings and exemption table."""
+    """Loads and validates responses against one log's settings and exemption table, reading
+    the fields `declaration` declares (those of `Response` unless told otherwise)."""
 
     settings: Settings
     table: ExemptionTable
     today: date = field(default_factory=date.today)
+    declaration: Declaration = FRONT_MATTER
 
     @property
     def default_regime(self) -> str:
@@ -81,38 +64,23 @@ class Loader:
         return self.read_fields(reader), reader.problems
 
     def read_fields(self, reader: FieldReader) -> Response:
+        known = self.declaration.names
         for key in reader.data:
-            if key not in FIELDS:
+            if key not in known:
                 reader.problem(
                     key,
-                    f"unknown field '{key}'.{suggestion(key, FIELDS)} "
-                    f"Known fields: {', '.join(FIELDS)}",
+                    f"unknown field '{key}'.{suggestion(key, known)} "
+                    f"Known fields: {', '.join(known)}",
                 )
-        status = Status(reader.choice("status", list(Status), Status.PUBLISHED))
-        regime = reader.choice("regime", list(self.table.regimes), self.default_regime)
-        attachments = self.attachments(reader)
-        response = Response(
+        values: dict[str, Any] = {}
+        for declared in self.declaration:
+            values[declared.name] = self.read_field(reader, declared, values)
+        response = self.declaration.model(
             path=reader.source.display,
-            reference=self.reference(reader),
-            title=reader.text("title", required=True),
-            date=reader.day("date", required=True) or date.min,
-            received=reader.day("received"),
-            topic=reader.text("topic", required=True),
-            outcome=Outcome(
-                reader.choice("outcome", list(Outcome), Outcome.DISCLOSED, required=True)
-            ),
-            regime=regime,
-            exemptions=self.exemptions(reader, regime),
-            attachments=attachments,
-            summary=reader.text("summary"),
-            status=status,
-            withdrawn_on=reader.day("withdrawn_on", required=status is Status.WITHDRAWN),
-            withdrawn_reason=reader.text("withdrawn_reason", required=status is Status.WITHDRAWN),
-            allow_personal_data=self.allowed_values(reader),
-            allow_attachment_findings=self.allowed_findings(reader, attachments),
             body=reader.source.body,
             body_line=reader.source.body_line,
             lines=reader.lines,
+            **values,
         )
         self.check_dates(reader, response)
         if response.topic and not response.topic_slug:
@@ -121,7 +89,7 @@ class Loader:
                 f"topic '{response.topic}' has no letters or digits to make its web address "
                 "from; name it in words, e.g. topic: Road safety",
             )
-        if status is not Status.WITHDRAWN and not response.body.strip():
+        if response.status is not Status.WITHDRAWN and not response.body.strip():
             reader.problems.append(
                 Problem(
                     reader.source.display,
@@ -143,11 +111,47 @@ class Loader:
             )
         return response
 
-    def reference(self, reader: FieldReader) -> str:
-        reference = reader.text("reference", required=True)
+    def read_field(
+        self, reader: FieldReader, declared: FrontMatterField, values: dict[str, Any]
+    ) -> Any:
+        """One field's value as its kind reads it; `values` holds the fields read before it."""
+        name = declared.name
+        required = declared.required or required_by(declared, values)
+        match declared.kind:
+            case FieldKind.TEXT:
+                return reader.text(name, required)
+            case FieldKind.REFERENCE:
+                return self.reference(reader, name, required)
+            case FieldKind.DATE:
+                day = reader.day(name, required)
+                return date.min if day is None and declared.required else day
+            case FieldKind.CHOICE:
+                choices = declared.choices
+                default = next(iter(choices)) if declared.required else declared.default
+                return choices(reader.choice(name, list(choices), default, required))
+            case FieldKind.REGIME:
+                regimes = list(self.table.regimes)
+                return reader.choice(name, regimes, self.default_regime, required)
+            case FieldKind.EXEMPTIONS:
+                regime = self.value_of(FieldKind.REGIME, values) or self.default_regime
+                return self.exemptions(reader, name, regime)
+            case FieldKind.ATTACHMENTS:
+                return self.attachments(reader, name)
+            case FieldKind.ALLOWED_VALUES:
+                return self.allowed_values(reader, name)
+            case FieldKind.ALLOWED_FINDINGS:
+                attachments = self.value_of(FieldKind.ATTACHMENTS, values) or ()
+                return self.allowed_findings(reader, name, attachments)
+
+    def value_of(self, kind: FieldKind, values: dict[str, Any]) -> Any:
+        """The value read of the first field of `kind`, if one has been read."""
+        return next((values[d.name] for d in self.declaration if d.kind is kind), None)
+
+    def reference(self, reader: FieldReader, name: str, required: bool) -> str:
+        reference = reader.text(name, required)
         if reference and not self.settings.reference_regex.search(reference):
             reader.problem(
-                "reference",
+                name,
                 f"reference '{reference}' does not match the log's "
                 f"format; write it like {self.settings.reference_example}",
             )
@@ -168,9 +172,9 @@ class Loader:
         if response.withdrawn_on and sent and response.withdrawn_on < sent:
             reader.problem("withdrawn_on", "withdrawn_on is before the response was sent")
 
-    def exemptions(self, reader: FieldReader, regime: str) -> tuple[Exemption, ...]:
+    def exemptions(self, reader: FieldReader, name: str, regime: str) -> tuple[Exemption, ...]:
         found: list[Exemption] = []
-        for value, line in reader.items("exemptions"):
+        for value, line in reader.items(name):
             if isinstance(value, dict | list) or value is None:
                 reader.problems.append(
                     Problem(
@@ -212,10 +216,10 @@ class Loader:
                 found.append(exemption)
         return tuple(found)
 
-    def attachments(self, reader: FieldReader) -> tuple[Attachment, ...]:
+    def attachments(self, reader: FieldReader, name: str) -> tuple[Attachment, ...]:
         found: list[Attachment] = []
         folder = reader.source.path.parent
-        for value, line in reader.items("attachments"):
+        for value, line in reader.items(name):
             if not isinstance(value, dict) or not isinstance(value.get("file"), str):
                 reader.problems.append(
                     Problem(
@@ -231,29 +235,28 @@ class Loader:
                 reader.problems.append(Problem(reader.source.display, line, problem))
                 continue
             title = value.get("title")
-            name = Path(value["file"]).name
             found.append(
                 Attachment(
                     file=value["file"],
-                    title=str(title or name),
+                    title=str(title or Path(value["file"]).name),
                     size=(folder / value["file"]).stat().st_size,
                     line=line,
                 )
             )
         names = [a.name for a in found]
-        for name in {n for n in names if names.count(n) > 1}:
-            reader.problem("attachments", f"two attachments are named '{name}'; rename one")
+        for clash in {n for n in names if names.count(n) > 1}:
+            reader.problem(name, f"two attachments are named '{clash}'; rename one")
         return tuple(found)
 
-    def allowed_values(self, reader: FieldReader) -> tuple[AllowedValue, ...]:
+    def allowed_values(self, reader: FieldReader, name: str) -> tuple[AllowedValue, ...]:
         allowed = []
-        for value, line in reader.items("allow_personal_data"):
+        for value, line in reader.items(name):
             if not (isinstance(value, dict) and value.get("value") and value.get("reason")):
                 reader.problems.append(
                     Problem(
                         reader.source.display,
                         line,
-                        "each allow_personal_data entry needs 'value:' and 'reason:'",
+                        f"each {name} entry needs 'value:' and 'reason:'",
                     )
                 )
                 continue
@@ -261,13 +264,13 @@ class Loader:
         return tuple(allowed)
 
     def allowed_findings(
-        self, reader: FieldReader, attachments: tuple[Attachment, ...]
+        self, reader: FieldReader, name: str, attachments: tuple[Attachment, ...]
     ) -> tuple[AllowedFinding, ...]:
         """Findings of the attachment check that staff accept, each for one attachment."""
         files = {normalised_file(a.file) for a in attachments}
         found = []
-        for value, line in reader.items("allow_attachment_findings"):
-            problem = allowed_finding_problem(value, files)
+        for value, line in reader.items(name):
+            problem = allowed_finding_problem(name, value, files)
             if problem:
                 reader.problems.append(Problem(reader.source.display, line, problem))
                 continue
@@ -282,19 +285,16 @@ class Loader:
         return tuple(found)
 
 
-def allowed_finding_problem(value: Any, files: set[str]) -> str | None:
-    """What is wrong with one allow_attachment_findings entry, if anything."""
+def allowed_finding_problem(name: str, value: Any, files: set[str]) -> str | None:
+    """What is wrong with one entry of allowed findings, if anything."""
     if not isinstance(value, dict) or not all(
         isinstance(value.get(key), str) and value[key].strip()
         for key in ("file", "finding", "reason")
     ):
-        return "each allow_attachment_findings entry needs 'file:', 'finding:' and 'reason:'"
+        return f"each {name} entry needs 'file:', 'finding:' and 'reason:'"
     unknown = sorted(set(value) - {"file", "finding", "reason"})
     if unknown:
-        return (
-            "allow_attachment_findings entries have only file, finding and reason, "
-            f"not {unknown[0]}"
-        )
+        return f"{name} entries have only file, finding and reason, not {unknown[0]}"
     finding = value["finding"]
     if finding not in KINDS:
         return f"unknown finding '{finding}'.{suggestion(finding, list(KINDS))}"
@@ -306,6 +306,14 @@ def allowed_finding_problem(value: Any, files: set[str]) -> str | None:
     if normalised_file(value["file"]) not in files:
         return f"'{value['file']}' is not one of this response's attachments"
     return None
+
+
+def required_by(declared: FrontMatterField, values: dict[str, Any]) -> bool:
+    """Whether a field is required by the value of one read before it (withdrawn_on by status)."""
+    if declared.required_when is None:
+        return False
+    key, value = declared.required_when
+    return values.get(key) == value
 
 
 def normalised_file(file: str) -> str:

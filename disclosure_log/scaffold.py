@@ -14,8 +14,9 @@ import frontmatter
 from disclosure_log.checking import check_text
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import ExemptionTable
-from disclosure_log.loading import FIELDS, GUIDANCE_MARKER, Loader
-from disclosure_log.model import Outcome, Response, slugify
+from disclosure_log.fields import Declaration, FieldKind, FrontMatterField
+from disclosure_log.loading import GUIDANCE_MARKER, Loader
+from disclosure_log.model import Response, slugify
 from disclosure_log.problems import Problem, format_problems
 from disclosure_log.response_set import load_responses
 
@@ -33,19 +34,22 @@ class ScaffoldRefused(Exception):
     """The file cannot be written; the message says why and what to do."""
 
 
+# The field whose spelling `new` checks against the topics already in use.
+TOPIC = "topic"
+
+
 @dataclass
 class Draft:
-    """The fields staff give for a new response, as text, before they are checked."""
+    """The fields staff give for a new response, by name, as typed (a list for a list field),
+    before they are checked."""
 
-    reference: str = ""
-    title: str = ""
-    date: str = ""
-    received: str = ""
-    topic: str = ""
-    outcome: str = ""
-    regime: str = ""
-    exemptions: list[str] = field(default_factory=list)
-    summary: str = ""
+    values: dict[str, str | list[str]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> str | list[str]:
+        return self.values.get(name, "")
+
+    def __setitem__(self, name: str, value: str | list[str]) -> None:
+        self.values[name] = value
 
 
 @dataclass
@@ -91,31 +95,27 @@ def topic_advice(topic: str, topics: list[str]) -> TopicAdvice:
 
 def response_path(settings: Settings, draft: Draft) -> Path:
     """responses/<year>/<reference slug>.md, the year being the response date's."""
-    year = draft.date[:4] if len(draft.date) >= 4 else str(date.today().year)
-    return settings.responses_dir / year / f"{slugify(draft.reference)}.md"
+    sent = str(draft["date"])
+    year = sent[:4] if len(sent) >= 4 else str(date.today().year)
+    return settings.responses_dir / year / f"{slugify(str(draft['reference']))}.md"
 
 
 def front_matter(
-    draft: Draft, table: ExemptionTable, default_regime: str = ""
+    draft: Draft, table: ExemptionTable, declaration: Declaration, default_regime: str = ""
 ) -> dict[str, object]:
     """The given fields in the contract's order, dates as dates so YAML writes them bare.
 
-    `regime` is written only when it is not the log's default.
+    The regime is written only when it is not the log's default.
     """
-    values: dict[str, object] = {
-        "reference": draft.reference,
-        "title": draft.title,
-        "date": as_date(draft.date),
-        "topic": draft.topic,
-        "outcome": draft.outcome,
-        "received": as_date(draft.received) if draft.received else None,
-        "regime": draft.regime
-        if draft.regime != (default_regime or table.default_regime)
-        else None,
-        "exemptions": draft.exemptions or None,
-        "summary": draft.summary or None,
-    }
-    return {key: values[key] for key in FIELDS if values.get(key) is not None}
+    values: dict[str, object] = {}
+    for each in declaration.for_new:
+        value = draft[each.name]
+        if not value:
+            continue
+        if each.kind is FieldKind.REGIME and value == (default_regime or table.default_regime):
+            continue
+        values[each.name] = as_date(str(value)) if each.kind is FieldKind.DATE else value
+    return values
 
 
 def as_date(text: str) -> date | str:
@@ -128,7 +128,7 @@ def as_date(text: str) -> date | str:
 
 def body(draft: Draft, table: ExemptionTable) -> str:
     """A body laid out like a real response, with guidance for staff to replace."""
-    regime = table.regimes.get(draft.regime)
+    regime = table.regimes.get(str(draft["regime"]))
     regime_name = regime.name if regime else ""
     commissioner = regime.commissioner if regime else "Information Commissioner's Office"
     reasons = [
@@ -172,13 +172,14 @@ def guidance(text: str) -> str:
 
 
 def exemptions_of(draft: Draft, table: ExemptionTable):
-    found = (table.normalise(citation, draft.regime) for citation in draft.exemptions)
+    found = (table.normalise(citation, str(draft["regime"])) for citation in draft["exemptions"])
     return list(dict.fromkeys(e for e in found if e is not None))
 
 
-def render(draft: Draft, table: ExemptionTable, default_regime: str = "") -> str:
+def render(draft: Draft, loader: Loader) -> str:
     """The whole file: front-matter written by python-frontmatter, then the body."""
-    post = frontmatter.Post(body(draft, table), **front_matter(draft, table, default_regime))
+    fields = front_matter(draft, loader.table, loader.declaration, loader.default_regime)
+    post = frontmatter.Post(body(draft, loader.table), **fields)
     return frontmatter.dumps(post, sort_keys=False, width=4096) + "\n"
 
 
@@ -189,7 +190,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
         raise ScaffoldRefused(
             f"{display(path, loader)} already exists; edit it, or give another reference"
         )
-    text = render(draft, loader.table, loader.default_regime)
+    text = render(draft, loader)
     response, problems = check_text(loader, path, text)
     clash = next((r for r in existing.responses if response and r.slug == response.slug), None)
     if clash is not None:
@@ -197,7 +198,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
             Problem(
                 display(path, loader),
                 2,
-                f"reference '{draft.reference}' is already used by {clash.path}; "
+                f"reference '{draft['reference']}' is already used by {clash.path}; "
                 "give each response its own reference",
             )
         )
@@ -226,26 +227,30 @@ class Prompter:
     say: Say
 
     def fill(self, draft: Draft) -> Draft:
-        settings, table = self.loader.settings, self.loader.table
-        draft.reference = draft.reference or self.ask(
-            f"Reference (like {settings.reference_example}): "
-        )
-        draft.title = draft.title or self.ask("Title (what was asked about, in plain words): ")
-        draft.date = draft.date or self.ask(f"Date sent [{self.loader.today}]: ")
-        draft.received = draft.received or self.ask("Date received (YYYY-MM-DD, optional): ")
-        if not draft.topic:
-            self.say("Topics in use: " + "; ".join(self.existing.topics))
-            draft.topic = self.ask("Topic: ")
-        draft.topic = self.confirm_topic(draft.topic)
-        draft.outcome = draft.outcome or self.ask(f"Outcome ({', '.join(Outcome)}): ")
-        draft.regime = draft.regime or self.ask(
-            f"Regime ({', '.join(table.regimes)}) [{self.loader.default_regime}]: "
-        )
-        if not draft.exemptions:
-            given = self.ask("Exemptions, comma-separated (e.g. 40(2), 43(2); optional): ")
-            draft.exemptions = [c.strip() for c in given.split(",") if c.strip()]
-        draft.summary = draft.summary or self.ask("One-sentence summary (optional): ")
+        """Ask for each field `new` takes that the draft has not got, in the contract's order."""
+        for each in self.loader.declaration.for_new:
+            if not draft[each.name]:
+                if each.name == TOPIC:
+                    self.say("Topics in use: " + "; ".join(self.existing.topics))
+                answer = self.ask(self.prompt(each))
+                draft[each.name] = listed(answer) if each.is_list else answer
+            if each.name == TOPIC:
+                draft[TOPIC] = self.confirm_topic(str(draft[TOPIC]))
         return draft
+
+    def prompt(self, declared: FrontMatterField) -> str:
+        """The field's prompt, with the log's own hints filled in."""
+        loader = self.loader
+        return (
+            declared.new.prompt.format(
+                reference_example=loader.settings.reference_example,
+                today=loader.today,
+                choices=", ".join(declared.choices or ()),
+                regimes=", ".join(loader.table.regimes),
+                default_regime=loader.default_regime,
+            )
+            + ": "
+        )
 
     def confirm_topic(self, topic: str) -> str:
         advice = topic_advice(topic.strip(), self.existing.topics)
@@ -257,18 +262,38 @@ class Prompter:
         return advice.spelling if answer in ("n", "no") else advice.near
 
 
+def listed(text: str) -> list[str]:
+    """The items of a comma-separated answer."""
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
 def complete(draft: Draft, loader: Loader) -> Draft:
-    """Fill the defaults: today's date and the table's default regime; tidy the text."""
-    draft.reference = draft.reference.strip()
-    draft.title = " ".join(draft.title.split())
-    draft.topic = " ".join(draft.topic.split())
-    draft.outcome = draft.outcome.strip().lower()
-    draft.date = draft.date.strip() or loader.today.isoformat()
-    draft.received = draft.received.strip()
-    draft.regime = draft.regime.strip().upper() or loader.default_regime
-    draft.summary = " ".join(draft.summary.split())
+    """Tidy the text, spell choices as the log does, and fill the defaults: today's date and
+    the log's default regime."""
+    for each in loader.declaration.for_new:
+        value = draft[each.name]
+        if each.is_list:
+            continue
+        text = " ".join(str(value).split())
+        if each.kind is FieldKind.DATE and each.new.defaults_to_today:
+            text = text or loader.today.isoformat()
+        elif each.kind is FieldKind.CHOICE:
+            text = known_spelling(text, [str(choice) for choice in each.choices])
+        elif each.kind is FieldKind.REGIME:
+            text = known_spelling(text, list(loader.table.regimes)) or loader.default_regime
+        draft[each.name] = text
     return draft
 
 
-def missing_fields(draft: Draft) -> list[str]:
-    return [name for name in ("reference", "title", "topic", "outcome") if not getattr(draft, name)]
+def known_spelling(text: str, choices: list[str]) -> str:
+    """The choice `text` is, ignoring case, else `text` for the loader to explain."""
+    return next((choice for choice in choices if choice.lower() == text.lower()), text)
+
+
+def missing_options(draft: Draft, declaration: Declaration) -> list[str]:
+    """The options of required fields `new` has no value or default for."""
+    return [
+        each.option
+        for each in declaration.for_new
+        if each.required and not each.new.defaults_to_today and not draft[each.name]
+    ]

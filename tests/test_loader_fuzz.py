@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_log import loading
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader
+from disclosure_log.model import FRONT_MATTER
 
 VALID = (
     "reference: 01.FOI.23.000501\ntitle: Fuzzed\ndate: 2023-01-01\ntopic: Roads\n"
@@ -53,7 +53,7 @@ VALUES = st.recursive(
     ),
     max_leaves=20,
 )
-FIELDS = st.sampled_from([*loading.FIELDS, "other"])
+FIELDS = st.sampled_from([*FRONT_MATTER.names, "other"])
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import frontmatter
 import pytest
 
 from disclosure_log.cli import main
-from disclosure_log.loading import FIELDS
+from disclosure_log.model import FRONT_MATTER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OPTIONS = [
@@ -71,7 +71,7 @@ def test_options_write_a_response_that_passes_check(log: Path, capsys) -> None:
 def test_front_matter_keeps_the_contract_order_and_values(log: Path) -> None:
     new(*OPTIONS)
     post = frontmatter.load(log / WRITTEN)
-    assert list(post.metadata) == [f for f in FIELDS if f in post.metadata]
+    assert list(post.metadata) == [f for f in FRONT_MATTER.names if f in post.metadata]
     assert post.metadata == {
         "reference": "01.FOI.24.000123",
         "title": "Drone flights at football matches",

@@ -14,7 +14,7 @@ from disclosure_log.cli import main
 from disclosure_log.config import load_settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.front_matter import FrontMatterLoader
-from disclosure_log.loading import FIELDS
+from disclosure_log.model import FRONT_MATTER
 from disclosure_log.schema import SCHEMA_PATH, front_matter_schema
 from disclosure_log.source_files import find_response_files
 
@@ -59,7 +59,7 @@ def test_schema_command_prints_it(capsys, monkeypatch) -> None:
 def test_schema_is_valid_and_covers_every_field() -> None:
     schema = generated()
     Draft202012Validator.check_schema(schema)
-    assert list(schema["properties"]) == list(FIELDS)
+    assert list(schema["properties"]) == list(FRONT_MATTER.names)
     assert schema["additionalProperties"] is False
 
 
