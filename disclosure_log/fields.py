@@ -54,7 +54,7 @@ class NewOption:
 @dataclass(frozen=True)
 class Export:
     """Which records of the open data carry a field (by status), and what the data's schema says
-    of it when that differs from the field's own description."""
+    of it for the data's readers (nothing when the name says enough)."""
 
     records: tuple[str, ...] = ("published",)
     description: str = ""
