@@ -82,8 +82,8 @@ class FrontMatterField:
 
     @property
     def option(self) -> str:
-        """`new`'s option for the field, e.g. '--title' or '--exemption'."""
-        return f"--{self.new.flag or self.name}" if self.new else ""
+        """`new`'s option for the field, e.g. '--title', '--exemption' or '--withdrawn-on'."""
+        return "--" + (self.new.flag or self.name).replace("_", "-") if self.new else ""
 
 
 def front_matter(
