@@ -117,7 +117,7 @@ def run_new(config: Path, draft: Draft, interactive: bool) -> int:
     if interactive:
         draft = Prompter(loader, existing, ask=input, say=print).fill(draft)
     else:
-        draft[TOPIC] = advise_on_topic(str(draft[TOPIC]), existing.topics)
+        draft[TOPIC] = advise_on_topic(draft.text(TOPIC), existing.topics)
     draft = complete(draft, loader)
     missing = missing_options(draft, loader.declaration)
     if missing:

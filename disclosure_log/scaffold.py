@@ -51,6 +51,14 @@ class Draft:
     def __setitem__(self, name: str, value: str | list[str]) -> None:
         self.values[name] = value
 
+    def text(self, name: str) -> str:
+        value = self.values.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    def items(self, name: str) -> list[str]:
+        value = self.values.get(name, [])
+        return value if isinstance(value, list) else []
+
 
 @dataclass
 class Existing:
@@ -95,9 +103,9 @@ def topic_advice(topic: str, topics: list[str]) -> TopicAdvice:
 
 def response_path(settings: Settings, draft: Draft) -> Path:
     """responses/<year>/<reference slug>.md, the year being the response date's."""
-    sent = str(draft["date"])
+    sent = draft.text("date")
     year = sent[:4] if len(sent) >= 4 else str(date.today().year)
-    return settings.responses_dir / year / f"{slugify(str(draft['reference']))}.md"
+    return settings.responses_dir / year / f"{slugify(draft.text('reference'))}.md"
 
 
 def front_matter(
@@ -114,7 +122,7 @@ def front_matter(
             continue
         if each.kind is FieldKind.REGIME and value == (default_regime or table.default_regime):
             continue
-        values[each.name] = as_date(str(value)) if each.kind is FieldKind.DATE else value
+        values[each.name] = as_date(draft.text(each.name)) if each.kind is FieldKind.DATE else value
     return values
 
 
@@ -128,7 +136,7 @@ def as_date(text: str) -> date | str:
 
 def body(draft: Draft, table: ExemptionTable) -> str:
     """A body laid out like a real response, with guidance for staff to replace."""
-    regime = table.regimes.get(str(draft["regime"]))
+    regime = table.regimes.get(draft.text("regime"))
     regime_name = regime.name if regime else ""
     commissioner = regime.commissioner if regime else "Information Commissioner's Office"
     reasons = [
@@ -172,7 +180,8 @@ def guidance(text: str) -> str:
 
 
 def exemptions_of(draft: Draft, table: ExemptionTable):
-    found = (table.normalise(citation, str(draft["regime"])) for citation in draft["exemptions"])
+    regime = draft.text("regime")
+    found = (table.normalise(citation, regime) for citation in draft.items("exemptions"))
     return list(dict.fromkeys(e for e in found if e is not None))
 
 
@@ -198,7 +207,7 @@ def scaffold(loader: Loader, draft: Draft, existing: Existing) -> Path:
             Problem(
                 display(path, loader),
                 2,
-                f"reference '{draft['reference']}' is already used by {clash.path}; "
+                f"reference '{draft.text('reference')}' is already used by {clash.path}; "
                 "give each response its own reference",
             )
         )
@@ -235,7 +244,7 @@ class Prompter:
                 answer = self.ask(self.prompt(each))
                 draft[each.name] = listed(answer) if each.is_list else answer
             if each.name == TOPIC:
-                draft[TOPIC] = self.confirm_topic(str(draft[TOPIC]))
+                draft[TOPIC] = self.confirm_topic(draft.text(TOPIC))
         return draft
 
     def prompt(self, declared: FrontMatterField) -> str:
@@ -271,10 +280,9 @@ def complete(draft: Draft, loader: Loader) -> Draft:
     """Tidy the text, spell choices as the log does, and fill the defaults: today's date and
     the log's default regime."""
     for each in loader.declaration.for_new:
-        value = draft[each.name]
         if each.is_list:
             continue
-        text = " ".join(str(value).split())
+        text = " ".join(draft.text(each.name).split())
         if each.kind is FieldKind.DATE and each.new.defaults_to_today:
             text = text or loader.today.isoformat()
         elif each.kind is FieldKind.CHOICE:
