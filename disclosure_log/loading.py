@@ -145,7 +145,9 @@ class Loader:
 
     def value_of(self, kind: FieldKind, values: dict[str, Any]) -> Any:
         """The value read of the first field of `kind`, if one has been read."""
-        return next((values[d.name] for d in self.declaration if d.kind is kind), None)
+        return next(
+            (values[d.name] for d in self.declaration if d.kind is kind and d.name in values), None
+        )
 
     def reference(self, reader: FieldReader, name: str, required: bool) -> str:
         reference = reader.text(name, required)
