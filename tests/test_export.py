@@ -2,6 +2,7 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -225,3 +226,11 @@ def test_csv_is_utf8_with_crlf_rows():
     assert "Café".encode() in data
     assert data.startswith(b"reference,status,")
     assert data.count(b"\r\n") == 2
+
+
+def test_the_data_page_describes_every_column_of_both_kinds_of_record(document):
+    page = (Path(__file__).resolve().parent.parent / "docs/data.md").read_text(encoding="utf-8")
+    table = page.split("| Column | What it holds |")[1].split("\n\n")[0]
+    described = [line.split("|")[1].strip().strip("`") for line in table.strip().splitlines()[1:]]
+    published, withdrawn = document["responses"][0], document["responses"][-1]
+    assert described == list(dict.fromkeys([*published, *withdrawn]))

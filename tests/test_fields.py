@@ -194,7 +194,8 @@ def test_the_staff_guide_table_is_made_from_the_declaration() -> None:
 
 def test_the_readme_example_writes_every_declared_field() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("## Front-matter\n\n```yaml\n")[1].split("```")[0]
+    section = readme.split("\n## Front-matter\n")[1]
+    example = section.split("```yaml\n")[1].split("```")[0]
     assert list(yaml.safe_load(example)) == list(FRONT_MATTER.names)
 
 
