@@ -122,9 +122,6 @@ class Declaration:
     def __iter__(self) -> Iterator[FrontMatterField]:
         return iter(self.fields)
 
-    def __getitem__(self, name: str) -> FrontMatterField:
-        return next(each for each in self.fields if each.name == name)
-
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(each.name for each in self.fields)
@@ -142,13 +139,18 @@ class Declaration:
 def declaration_of(model: type) -> Declaration:
     """Every field of the dataclass `model` declared with `front_matter(...)`.
 
-    A field required when another has a value must come after that one, which is read first.
+    A choice needs its choices; a field required when another has a value must come after that
+    one, which is read first.
     """
     declared: list[FrontMatterField] = []
     for each in fields(model):
         if METADATA_KEY not in each.metadata:
             continue
         spec = each.metadata[METADATA_KEY]
+        if (spec.kind is FieldKind.CHOICE) != (spec.choices is not None):
+            raise TypeError(
+                f"{model.__name__}.{each.name}: give choices= for a choice, and only then"
+            )
         if spec.required_when and spec.required_when[0] not in [d.name for d in declared]:
             raise TypeError(
                 f"{model.__name__}.{each.name} is required by '{spec.required_when[0]}', "

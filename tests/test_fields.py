@@ -211,6 +211,15 @@ def test_a_field_required_by_a_later_one_is_refused() -> None:
         declaration_of(OutOfOrder)
 
 
+def test_a_choice_without_its_choices_is_refused() -> None:
+    @dataclass(kw_only=True)
+    class Unchosen(Response):
+        priority: str = front_matter(FieldKind.CHOICE, "How urgent it is.", default="")
+
+    with pytest.raises(TypeError, match=r"Unchosen\.priority: give choices="):
+        declaration_of(Unchosen)
+
+
 def test_a_kind_the_data_cannot_hold_is_refused_when_exported() -> None:
     @dataclass(kw_only=True)
     class ExportsAllowances(Response):
