@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from disclosure_log.fields import Declaration, FieldKind, FrontMatterField
@@ -45,11 +46,14 @@ def records_json(records: list[dict[str, Any]], *, generated: date | None = None
     ).encode()
 
 
-def exported_fields(record_kind: str, declaration: Declaration) -> list[FrontMatterField]:
+@cache
+def exported_fields(record_kind: str, declaration: Declaration) -> tuple[FrontMatterField, ...]:
     """The fields a kind of record carries: those every record carries first, then its own,
     each group in the declaration's order."""
     carried = [each for each in declaration if each.export and record_kind in each.export.records]
-    return sorted(carried, key=lambda each: not set(RECORD_KINDS) <= set(each.export.records))
+    return tuple(
+        sorted(carried, key=lambda each: not set(RECORD_KINDS) <= set(each.export.records))
+    )
 
 
 def csv_columns(declaration: Declaration = FRONT_MATTER) -> tuple[str, ...]:

@@ -148,7 +148,7 @@ class Response:
         example="01.FOI.23.034648",
         new=NewOption("e.g. 01.FOI.23.034648", "Reference (like {reference_example})"),
         export=Export(
-            ("published", "withdrawn"),
+            (Status.PUBLISHED, Status.WITHDRAWN),
             "The authority's reference for the request, e.g. FOI-23-034648.",
         ),
     )
@@ -245,23 +245,23 @@ class Response:
         default=Status.PUBLISHED,
         choices=Status,
         example="draft",
-        export=Export(("published", "withdrawn")),
+        export=Export((Status.PUBLISHED, Status.WITHDRAWN)),
     )
     withdrawn_on: date | None = front_matter(
         FieldKind.DATE,
         "When a withdrawn response was taken down, YYYY-MM-DD.",
         default=None,
         example="2025-01-10",
-        required_when=("status", "withdrawn"),
+        required_when=("status", Status.WITHDRAWN),
         export=Export(
-            ("withdrawn",), "The day the response was withdrawn, or null when not recorded."
+            (Status.WITHDRAWN,), "The day the response was withdrawn, or null when not recorded."
         ),
     )
     withdrawn_reason: str = front_matter(
         FieldKind.TEXT,
         "Why a withdrawn response was taken down; shown to readers on the notice.",
         default="",
-        required_when=("status", "withdrawn"),
+        required_when=("status", Status.WITHDRAWN),
     )
     allow_personal_data: tuple[AllowedValue, ...] = front_matter(
         FieldKind.ALLOWED_VALUES,
