@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any
 
+from disclosure_log import urls as addresses
 from disclosure_log.listings import newest_first, public_newest_first
 from disclosure_log.model import Response, Status
-from disclosure_log.urls import attachment_url, page_url
+from disclosure_log.urls import Urls
 from disclosure_log.working_days import UK_CALENDAR, Calendar, working_days_between
 
 CSV_COLUMNS = (
@@ -72,16 +73,20 @@ def records_csv(records: list[dict[str, Any]]) -> bytes:
 
 
 def exported_records(
-    responses: Iterable[Response], site_url: str, calendars: Mapping[str, Calendar] | None = None
+    responses: Iterable[Response],
+    site_url: str,
+    calendars: Mapping[str, Calendar] | None = None,
+    urls: Urls | None = None,
 ) -> list[dict[str, Any]]:
     """Published responses newest first, then withdrawn stubs; drafts are left out.
 
-    `calendars` gives each regime's working days (FOISA counts Scotland's bank holidays).
+    `calendars` gives each regime's working days (FOISA counts Scotland's bank holidays); `urls`
+    the addresses (by default the site's).
     """
     responses = list(responses)
     calendars = calendars or {}
     published = [
-        published_record(r, site_url, calendars.get(r.regime, UK_CALENDAR))
+        published_record(r, site_url, calendars.get(r.regime, UK_CALENDAR), urls)
         for r in public_newest_first(responses)
     ]
     withdrawn = [
@@ -91,9 +96,10 @@ def exported_records(
 
 
 def published_record(
-    response: Response, site_url: str, calendar: Calendar = UK_CALENDAR
+    response: Response, site_url: str, calendar: Calendar = UK_CALENDAR, urls: Urls | None = None
 ) -> dict[str, Any]:
     """What the open data says about a published response."""
+    urls = urls or addresses.SITE
     return {
         "reference": response.reference,
         "status": Status.PUBLISHED.value,
@@ -107,8 +113,10 @@ def published_record(
             {"id": e.id, "title": e.title, "covers": e.covers} for e in response.exemptions
         ],
         "days_to_respond": days_to_respond(response, calendar),
-        "url": page_url(site_url, response),
-        "attachment_urls": [attachment_url(site_url, response, a) for a in response.attachments],
+        "url": urls.absolute(site_url, urls.response(response)),
+        "attachment_urls": [
+            urls.absolute(site_url, urls.attachment(response, a)) for a in response.attachments
+        ],
     }
 
 
