@@ -70,7 +70,7 @@ def response_page(response: Response, urls: Urls) -> PageSpec:
 
 def listing_page(page: ListingPage) -> PageSpec:
     return PageSpec(
-        path=Urls.source(page.url),
+        path=page.listing.urls.source(page.url),
         template="listing.html",
         title=page.title,
         context={"listing_page": page},
