@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting, site
+from disclosure_log import formatting
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache
@@ -87,8 +87,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     build.start_search_index(Path(config.site_dir))
     env.filters["long_date"] = formatting.long_date
     env.filters["file_size"] = formatting.file_size
-    env.filters["short_address"] = site.short_address
     env.globals["catalogue"] = build.catalogue
+    env.globals["urls"] = build.urls
     env.globals["log_settings"] = build.settings
     env.globals["fragment_cache"] = FragmentCache()
     env.globals["nav_key"] = lambda page: build.nav_key(page.url if page is not None else None)

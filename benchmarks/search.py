@@ -57,10 +57,11 @@ site = Path(config.site_dir)
 bodies = {}
 for r in build.responses:
     if is_public(r):
-        (body,) = html.parse(str(site / r.url / "index.html")).getroot().find_class("dl-body")
+        page = site / build.urls.page_file(build.urls.response(r))
+        (body,) = html.parse(str(page)).getroot().find_class("dl-body")
         bodies[r.reference] = "".join(html.tostring(c, encoding="unicode") for c in body)
 start = time.perf_counter()
-index_responses(site, build.responses, bodies, build.catalogue.table)
+index_responses(site, build.responses, bodies, build.catalogue.table, build.urls)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "peak_bytes": peak}))

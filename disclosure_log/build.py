@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log import previous_build, safe_html, search_index
+from disclosure_log import urls as addresses
 from disclosure_log.background import in_background
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
 from disclosure_log.content_checks import all_content_problems
@@ -21,6 +22,7 @@ from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
 from disclosure_log.response_set import load_responses
 from disclosure_log.site import PageSpec, SitePlan, plan_site, write_files
+from disclosure_log.urls import Urls
 
 
 class BuildFailed(Exception):
@@ -38,6 +40,8 @@ class Build:
 
     settings: Settings
     today: date = field(default_factory=date.today)
+    # Where every page and file of the site goes: the table templates get as `urls`.
+    urls: Urls = field(default_factory=lambda: addresses.SITE)
     warnings: list[Problem] = field(default_factory=list)
     site: SitePlan | None = None
     responses: list[Response] = field(default_factory=list)
@@ -69,12 +73,16 @@ class Build:
         process while the site is rendered; `finish` waits for them.
         """
         table = load_exemption_table()
-        result = load_responses(Loader(self.settings, table, self.today))
+        result = load_responses(Loader(self.settings, table, self.today), urls=self.urls)
         if result.errors:
             raise BuildFailed(format_problems(result.problems))
         self.warnings = [p for p in result.problems if not p.is_error]
         catalogue = Catalogue(
-            result.responses, table, self.settings.page_size, self.settings.default_regime
+            result.responses,
+            table,
+            self.settings.page_size,
+            self.settings.default_regime,
+            self.urls,
         )
         self.site = plan_site(result.responses, catalogue, self.settings)
         self.responses = result.responses
@@ -107,7 +115,7 @@ class Build:
         """Every page's content is rendered: index it on another core beside the templates."""
         if self.settings.search_index:
             self.jobs["search"] = search_index.start_indexing(
-                site_dir, self.responses, self.bodies, self.catalogue.table
+                site_dir, self.responses, self.bodies, self.catalogue.table, self.urls
             )
 
     def finish(self, site_dir: Path) -> Verdict:
@@ -157,9 +165,10 @@ class Build:
         if len(self.responses) != len(self.files):
             problems.append(f"{len(self.files)} response files but {len(self.responses)} loaded")
         for response in self.responses:
-            built = (site_dir / response.url / "index.html").is_file()
+            address = self.urls.response(response)
+            built = (site_dir / self.urls.page_file(address)).is_file()
             if built != is_built(response):
-                problems.append(f"{response.path}: page /{response.url} built={built}")
+                problems.append(f"{response.path}: page /{address} built={built}")
         for written in self.site.written:
             if not (site_dir / written.path).is_file():
                 problems.append(f"/{written.path} was not written")
@@ -167,6 +176,6 @@ class Build:
         problems += missing_from_listings(self.site.catalogue, listings)
         for listing in listings:
             for page in listing.pages():
-                if not (site_dir / page.url / "index.html").is_file():
+                if not (site_dir / self.urls.page_file(page.url)).is_file():
                     problems.append(f"listing page /{page.url} was not written")
         return problems

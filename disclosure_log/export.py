@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
+from disclosure_log import urls as addresses
 from disclosure_log.fields import Declaration, FieldKind, FrontMatterField
 from disclosure_log.listings import newest_first, public_newest_first
 from disclosure_log.model import FRONT_MATTER, Response, Status
-from disclosure_log.urls import attachment_url, page_url
+from disclosure_log.urls import Urls
 from disclosure_log.working_days import UK_CALENDAR, Calendar, working_days_between
 
 # Every kind of record the data holds: a published response, or a withdrawn one's stub.
@@ -223,16 +224,18 @@ def exported_records(
     responses: Iterable[Response],
     site_url: str,
     calendars: Mapping[str, Calendar] | None = None,
+    urls: Urls | None = None,
     declaration: Declaration = FRONT_MATTER,
 ) -> list[dict[str, Any]]:
     """Published responses newest first, then withdrawn stubs; drafts are left out.
 
-    `calendars` gives each regime's working days (FOISA counts Scotland's bank holidays).
+    `calendars` gives each regime's working days (FOISA counts Scotland's bank holidays); `urls`
+    the addresses (by default the site's).
     """
     responses = list(responses)
     calendars = calendars or {}
     published = [
-        published_record(r, site_url, calendars.get(r.regime, UK_CALENDAR), declaration)
+        published_record(r, site_url, calendars.get(r.regime, UK_CALENDAR), urls, declaration)
         for r in public_newest_first(responses)
     ]
     withdrawn = [
@@ -247,14 +250,18 @@ def published_record(
     response: Response,
     site_url: str,
     calendar: Calendar = UK_CALENDAR,
+    urls: Urls | None = None,
     declaration: Declaration = FRONT_MATTER,
 ) -> dict[str, Any]:
     """What the open data says about a published response."""
+    urls = urls or addresses.SITE
     return {
         **field_values(response, Status.PUBLISHED, declaration),
         "days_to_respond": days_to_respond(response, calendar),
-        "url": page_url(site_url, response),
-        "attachment_urls": [attachment_url(site_url, response, a) for a in response.attachments],
+        "url": urls.absolute(site_url, urls.response(response)),
+        "attachment_urls": [
+            urls.absolute(site_url, urls.attachment(response, a)) for a in response.attachments
+        ],
     }
 
 

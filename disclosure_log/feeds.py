@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
+from disclosure_log import urls as addresses
 from disclosure_log.listings import Catalogue, public_newest_first
 from disclosure_log.model import Response
-from disclosure_log.urls import absolute_url, page_url
+from disclosure_log.urls import Urls
 
 
 def atom_feed(
@@ -22,8 +23,10 @@ def atom_feed(
     feed_id: str,
     limit: int = 50,
     author: str | None = None,
+    urls: Urls | None = None,
 ) -> bytes:
-    """An Atom feed of the newest `limit` published responses; `author` defaults to `title`."""
+    """An Atom feed of the newest `limit` published responses; `author` defaults to `title`,
+    `urls` to the site's addresses."""
     entries = public_newest_first(responses)[:limit]
     feed = FeedGenerator()
     feed.id(feed_id)
@@ -35,13 +38,14 @@ def atom_feed(
     if entries:
         feed.updated(utc_midnight(entries[0].date))
     for response in entries:
-        feed.add_entry(feed_entry(response, site_url), order="append")
+        feed.add_entry(feed_entry(response, site_url, urls), order="append")
     return feed.atom_str(pretty=True)
 
 
-def feed_entry(response: Response, site_url: str) -> FeedEntry:
+def feed_entry(response: Response, site_url: str, urls: Urls | None = None) -> FeedEntry:
     """One response as an Atom entry linking to its page."""
-    url = page_url(site_url, response)
+    urls = urls or addresses.SITE
+    url = urls.absolute(site_url, urls.response(response))
     entry = FeedEntry()
     entry.id(url)
     entry.title(response.title)
@@ -69,10 +73,18 @@ def utc_midnight(day: date) -> datetime:
 def feeds_for(catalogue: Catalogue, site_url: str, site_name: str) -> dict[str, bytes]:
     """Every feed of the site by path: all responses, one per topic, one per exemption cited."""
 
+    urls = catalogue.urls
+
     def feed(path: str, title: str, selected: Iterable[Response]) -> bytes:
-        url = absolute_url(site_url, path)
+        url = urls.absolute(site_url, path)
         return atom_feed(
-            selected, title=title, feed_url=url, site_url=site_url, feed_id=url, author=site_name
+            selected,
+            title=title,
+            feed_url=url,
+            site_url=site_url,
+            feed_id=url,
+            author=site_name,
+            urls=urls,
         )
 
     everything = catalogue.all_listing()

@@ -6,11 +6,13 @@ import calendar
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from disclosure_log import urls as addresses
 from disclosure_log.exemptions import ExemptionTable
-from disclosure_log.model import Exemption, Outcome, Response, slugify
+from disclosure_log.model import Exemption, Outcome, Response
 from disclosure_log.publication import is_public
+from disclosure_log.urls import Urls
 
 MONTHS = tuple(calendar.month_name)[1:]
 
@@ -25,6 +27,7 @@ class Listing:
     url: str
     responses: tuple[Response, ...]
     page_size: int
+    urls: Urls = field(compare=False, repr=False)
     feed: str = ""
 
     @property
@@ -33,6 +36,10 @@ class Listing:
 
     def pages(self) -> list[ListingPage]:
         return [ListingPage(self, number) for number in range(1, self.page_count + 1)]
+
+    def page_url(self, number: int) -> str:
+        """The address of its page `number`."""
+        return self.urls.listing_page(self.url, number)
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class ListingPage:
 
     @property
     def url(self) -> str:
-        return page_url(self.listing, self.number)
+        return self.listing.page_url(self.number)
 
     @property
     def start(self) -> int:
@@ -56,22 +63,18 @@ class ListingPage:
 
     @property
     def previous_url(self) -> str | None:
-        return page_url(self.listing, self.number - 1) if self.number > 1 else None
+        return self.listing.page_url(self.number - 1) if self.number > 1 else None
 
     @property
     def next_url(self) -> str | None:
         last = self.listing.page_count
-        return page_url(self.listing, self.number + 1) if self.number < last else None
+        return self.listing.page_url(self.number + 1) if self.number < last else None
 
     @property
     def title(self) -> str:
         if self.number == 1:
             return self.listing.title
         return f"{self.listing.title} (page {self.number} of {self.listing.page_count})"
-
-
-def page_url(listing: Listing, number: int) -> str:
-    return listing.url if number == 1 else f"{listing.url}page/{number}/"
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def month_label(year: int, month: int) -> str:
 
 
 class Catalogue:
-    """Every public response grouped every way the site lists them."""
+    """Every public response grouped every way the site lists them, at the addresses of `urls`."""
 
     def __init__(
         self,
@@ -107,10 +110,12 @@ class Catalogue:
         table: ExemptionTable,
         page_size: int,
         default_regime: str = "",
+        urls: Urls | None = None,
     ) -> None:
         self.table = table
         self.page_size = page_size
         self.default_regime = default_regime or table.default_regime
+        self.urls = urls or addresses.SITE
         self.public = tuple(public_newest_first(responses))
         self.topics = self._group(lambda r: [r.topic])
         self.exemptions = self._group(lambda r: list(r.exemptions))
@@ -129,11 +134,14 @@ class Catalogue:
         return self.public[:count]
 
     def listing(self, kind: str, key: str, title: str, url: str, responses, feed: str = ""):
-        return Listing(kind, key, title, url, tuple(responses), self.page_size, feed=feed)
+        return Listing(
+            kind, key, title, url, tuple(responses), self.page_size, self.urls, feed=feed
+        )
 
     def all_listing(self) -> Listing:
+        urls = self.urls
         return self.listing(
-            "all", "all", "All responses", "responses/", self.public, feed="feeds/all.atom"
+            "all", "all", "All responses", urls.all_responses(), self.public, urls.feed_all()
         )
 
     def topic_listing(self, topic: str) -> Listing:
@@ -141,24 +149,25 @@ class Catalogue:
             "topic",
             topic,
             f"Topic: {topic}",
-            topic_url(topic),
+            self.urls.topic(topic),
             self.topics[topic],
-            feed=f"feeds/topics/{slugify(topic)}.atom",
+            feed=self.urls.feed_topic(topic),
         )
 
     def exemption_listing(self, exemption: Exemption) -> Listing:
+        cited = exemption in self.exemptions
         return self.listing(
             "exemption",
             exemption.id,
             f"{exemption.label}: {exemption.description}",
-            exemption_url(exemption),
+            self.urls.exemption(exemption),
             self.exemptions.get(exemption, ()),
-            feed=f"feeds/exemptions/{exemption.slug}.atom" if exemption in self.exemptions else "",
+            feed=self.urls.feed_exemption(exemption) if cited else "",
         )
 
     def year_listing(self, year: int) -> Listing:
         return self.listing(
-            "year", str(year), f"Responses in {year}", year_url(year), self.years[year]
+            "year", str(year), f"Responses in {year}", self.urls.year(year), self.years[year]
         )
 
     def month_listing(self, year: int, month: int) -> Listing:
@@ -166,7 +175,7 @@ class Catalogue:
             "month",
             f"{year}-{month:02d}",
             f"Responses in {month_label(year, month)}",
-            month_url(year, month),
+            self.urls.month(year, month),
             self.months[(year, month)],
         )
 
@@ -175,7 +184,7 @@ class Catalogue:
             "outcome",
             outcome.value,
             f"Outcome: {outcome.label}",
-            outcome_url(outcome),
+            self.urls.outcome(outcome),
             self.outcomes.get(outcome, ()),
         )
 
@@ -192,7 +201,7 @@ class Catalogue:
 
     def topic_counts(self) -> list[Count]:
         return [
-            Count(t, topic_url(t), len(self.topics[t]))
+            Count(t, self.urls.topic(t), len(self.topics[t]))
             for t in sorted(self.topics, key=str.casefold)
         ]
 
@@ -211,11 +220,12 @@ class Catalogue:
         return [(e, len(self.exemptions.get(e, ()))) for e in self.exemptions_shown()]
 
     def year_counts(self) -> list[tuple[Count, list[Count]]]:
+        urls = self.urls
         return [
             (
-                Count(str(year), year_url(year), len(self.years[year])),
+                Count(str(year), urls.year(year), len(self.years[year])),
                 [
-                    Count(month_label(y, m), month_url(y, m), len(self.months[(y, m)]))
+                    Count(month_label(y, m), urls.month(y, m), len(self.months[(y, m)]))
                     for (y, m) in sorted(self.months, reverse=True)
                     if y == year
                 ],
@@ -224,38 +234,21 @@ class Catalogue:
         ]
 
     def outcome_counts(self) -> list[Count]:
-        return [Count(o.label, outcome_url(o), len(self.outcomes.get(o, ()))) for o in Outcome]
+        return [
+            Count(o.label, self.urls.outcome(o), len(self.outcomes.get(o, ()))) for o in Outcome
+        ]
 
     def expected_listing_urls(self, response: Response) -> list[str]:
         """The listings a response must appear in, derived from its fields alone."""
+        urls = self.urls
         return [
-            "responses/",
-            topic_url(response.topic),
-            year_url(response.date.year),
-            month_url(response.date.year, response.date.month),
-            outcome_url(response.outcome),
-            *(exemption_url(e) for e in response.exemptions),
+            urls.all_responses(),
+            urls.topic(response.topic),
+            urls.year(response.date.year),
+            urls.month(response.date.year, response.date.month),
+            urls.outcome(response.outcome),
+            *(urls.exemption(e) for e in response.exemptions),
         ]
-
-
-def topic_url(topic: str) -> str:
-    return f"topics/{slugify(topic)}/"
-
-
-def exemption_url(exemption: Exemption) -> str:
-    return f"exemptions/{exemption.slug}/"
-
-
-def year_url(year: int) -> str:
-    return f"years/{year}/"
-
-
-def month_url(year: int, month: int) -> str:
-    return f"years/{year}/{month:02d}/"
-
-
-def outcome_url(outcome: Outcome) -> str:
-    return f"outcomes/{outcome.value}/"
 
 
 def listing_membership(listings: list[Listing]) -> Counter[tuple[str, str]]:

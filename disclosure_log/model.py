@@ -285,10 +285,6 @@ class Response:
         return slugify(self.reference)
 
     @cached_property
-    def url(self) -> str:
-        return f"responses/{self.slug}/"
-
-    @cached_property
     def topic_slug(self) -> str:
         return slugify(self.topic)
 

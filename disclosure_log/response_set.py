@@ -10,11 +10,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from disclosure_log import urls as addresses
 from disclosure_log.front_matter import suggestion
 from disclosure_log.loading import Loader
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem
 from disclosure_log.source_files import find_response_files
+from disclosure_log.urls import Urls
 
 PARALLEL_FROM = 400
 MAX_WORKERS = 8
@@ -34,10 +36,13 @@ class LoadResult:
 
 
 def load_responses(
-    loader: Loader, paths: list[Path] | None = None, load: LoadFile | None = None
+    loader: Loader,
+    paths: list[Path] | None = None,
+    load: LoadFile | None = None,
+    urls: Urls | None = None,
 ) -> LoadResult:
     """Load every response (or the given files) with `load` (by default the loader's own), and
-    check the set as a whole."""
+    check the set as a whole; `urls` (by default the site's) names the addresses in messages."""
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
     problems: list[Problem] = default_regime_problems(loader)
     candidates: list[Response] = []
@@ -46,7 +51,9 @@ def load_responses(
         if response is not None:
             candidates.append(response)
     problems.extend(duplicate_references([r for r in candidates if r.reference]))
-    problems.extend(clashing_topics([r for r in candidates if r.topic_slug]))
+    problems.extend(
+        clashing_topics([r for r in candidates if r.topic_slug], urls or addresses.SITE)
+    )
     failed = {p.path for p in problems if p.is_error}
     responses = [r for r in candidates if r.path not in failed]
     return LoadResult(responses, sorted(problems), files)
@@ -115,7 +122,7 @@ def duplicate_references(responses: list[Response]) -> list[Problem]:
     return problems
 
 
-def clashing_topics(responses: list[Response]) -> list[Problem]:
+def clashing_topics(responses: list[Response], urls: Urls) -> list[Problem]:
     """Topics written differently must not share one listing's web address."""
     problems = []
     for first, response in sharing_an_address(responses, lambda r: r.topic_slug):
@@ -127,7 +134,7 @@ def clashing_topics(responses: list[Response]) -> list[Problem]:
                 response.lines.get("topic", 2),
                 f"topic '{response.topic}' is written differently from '{first.topic}' in "
                 f"{first.path} line {first.lines.get('topic', 2)}, and both would be listed at "
-                f"topics/{response.topic_slug}/; write the topic the same way in both",
+                f"{urls.topic(response.topic)}; write the topic the same way in both",
             )
         )
     return problems

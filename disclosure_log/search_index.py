@@ -25,8 +25,8 @@ from disclosure_log.background import in_background
 from disclosure_log.exemptions import ExemptionTable
 from disclosure_log.model import Response
 from disclosure_log.publication import is_public
+from disclosure_log.urls import Urls
 
-SEARCH_DIR = "pagefind"
 # The reference's spellings are metadata of the indexed page: Pagefind matches a query against
 # metadata too, but builds excerpts from the page's text alone (the title, summary and body), so
 # the spellings find a response without ever showing in its excerpt.
@@ -93,6 +93,7 @@ def write_documents(
     responses: Iterable[Response],
     bodies: Mapping[str, str],
     table: ExemptionTable,
+    urls: Urls,
 ) -> int:
     """Write the search document of every public response at its page's path; return the count."""
     written = 0
@@ -101,7 +102,7 @@ def write_documents(
             continue
         if response.reference not in bodies:
             raise IndexingFailed(f"{response.path}: its page was not rendered")
-        path = folder / response.url / "index.html"
+        path = folder / urls.page_file(urls.response(response))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(search_document(response, bodies[response.reference], table), "utf-8")
         written += 1
@@ -126,16 +127,17 @@ def index_responses(
     responses: Iterable[Response],
     bodies: Mapping[str, str],
     table: ExemptionTable,
+    urls: Urls,
 ) -> SearchIndex | None:
-    """Write the search index of the public responses into `site_dir/pagefind/`, and check it.
+    """Write the search index of the public responses into its folder in `site_dir`, and check it.
 
     `bodies` maps each public response's reference to its rendered body HTML. With no public
     response there is nothing to search and no index is written.
     """
-    folder = site_dir / SEARCH_DIR
+    folder = site_dir / urls.pagefind_dir()
     shutil.rmtree(folder, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="search-documents-") as documents:
-        public = write_documents(Path(documents), responses, bodies, table)
+        public = write_documents(Path(documents), responses, bodies, table, urls)
         if public == 0:
             return None
         command = pagefind_command(Path(documents), folder.resolve())
@@ -154,7 +156,11 @@ def index_responses(
 
 
 def start_indexing(
-    site_dir: Path, responses: list[Response], bodies: Mapping[str, str], table: ExemptionTable
+    site_dir: Path,
+    responses: list[Response],
+    bodies: Mapping[str, str],
+    table: ExemptionTable,
+    urls: Urls,
 ) -> Future[SearchIndex | None]:
     """Index in another process, so it runs on a second core while the site is rendered."""
-    return in_background(index_responses, site_dir, responses, dict(bodies), table)
+    return in_background(index_responses, site_dir, responses, dict(bodies), table, urls)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,8 @@ from disclosure_log.model import Response
 from disclosure_log.publication import is_built, is_public
 from disclosure_log.statistics import compute_statistics
 from disclosure_log.statistics_page import statistics_markdown
+from disclosure_log.urls import Urls
 from disclosure_log.working_days import Calendar
-
-URL_SAFE_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
 @dataclass(frozen=True)
@@ -51,17 +49,18 @@ class SitePlan:
     written: list[StaticFile] = field(default_factory=list)
 
 
-def response_page(response: Response) -> PageSpec:
+def response_page(response: Response, urls: Urls) -> PageSpec:
+    source = urls.source(urls.response(response))
     if is_public(response):
         return PageSpec(
-            path=f"{response.url}index.md",
+            path=source,
             template="response.html",
             title=response.title,
             markdown=response.body,
             context={"response": response},
         )
     return PageSpec(
-        path=f"{response.url}index.md",
+        path=source,
         template="withdrawn.html",
         title=f"Withdrawn: {response.title}",
         context={"response": response},
@@ -71,7 +70,7 @@ def response_page(response: Response) -> PageSpec:
 
 def listing_page(page: ListingPage) -> PageSpec:
     return PageSpec(
-        path=f"{page.url}index.md",
+        path=page.listing.urls.source(page.url),
         template="listing.html",
         title=page.title,
         context={"listing_page": page},
@@ -79,27 +78,28 @@ def listing_page(page: ListingPage) -> PageSpec:
 
 
 def index_pages(catalogue: Catalogue) -> list[PageSpec]:
+    urls = catalogue.urls
     return [
         PageSpec(
-            "topics/index.md",
+            urls.source(urls.topics_index()),
             "topics.html",
             "Responses by topic",
             context={"counts": catalogue.topic_counts()},
         ),
         PageSpec(
-            "exemptions/index.md",
+            urls.source(urls.exemptions_index()),
             "exemptions.html",
             "Responses by exemption",
             context={"counts": catalogue.exemption_counts()},
         ),
         PageSpec(
-            "years/index.md",
+            urls.source(urls.years_index()),
             "years.html",
             "Responses by year",
             context={"counts": catalogue.year_counts()},
         ),
         PageSpec(
-            "outcomes/index.md",
+            urls.source(urls.outcomes_index()),
             "outcomes.html",
             "Responses by outcome",
             context={"counts": catalogue.outcome_counts()},
@@ -107,19 +107,21 @@ def index_pages(catalogue: Catalogue) -> list[PageSpec]:
     ]
 
 
-def statistics_page(responses: list[Response], calendars: dict[str, Calendar]) -> PageSpec:
+def statistics_page(
+    responses: list[Response], calendars: dict[str, Calendar], urls: Urls
+) -> PageSpec:
     return PageSpec(
-        "statistics/index.md",
+        urls.source(urls.statistics_page()),
         "statistics.html",
         "Statistics",
         markdown=statistics_markdown(compute_statistics(responses, calendars)),
     )
 
 
-def search_page() -> PageSpec:
+def search_page(urls: Urls) -> PageSpec:
     """The search page; its results come from the Pagefind index, loaded only there."""
     return PageSpec(
-        "search/index.md",
+        urls.source(urls.search_page()),
         "search.html",
         "Search responses",
         context={"hide": ["navigation", "toc"]},
@@ -131,38 +133,35 @@ def data_files(
     responses: list[Response], catalogue: Catalogue, settings: Settings
 ) -> list[StaticFile]:
     """Feeds (from the listings, so public responses only) and open data."""
+    urls = catalogue.urls
     outputs = feeds_for(catalogue, settings.site_url, settings.site_name)
-    records = exported_records(responses, settings.site_url, catalogue.table.calendars)
-    outputs["data/responses.json"] = records_json(records)
-    outputs["data/responses.csv"] = records_csv(records)
-    outputs["data/responses.schema.json"] = responses_schema()
+    records = exported_records(responses, settings.site_url, catalogue.table.calendars, urls)
+    outputs[urls.responses_json()] = records_json(records)
+    outputs[urls.responses_csv()] = records_csv(records)
+    outputs[urls.responses_schema()] = responses_schema()
     return [StaticFile(path, content=content) for path, content in outputs.items()]
 
 
-def attachment_files(response: Response, settings: Settings) -> list[StaticFile]:
+def attachment_files(response: Response, settings: Settings, urls: Urls) -> list[StaticFile]:
     """Attachments of public responses only: a withdrawn response's files are not copied."""
     if not is_public(response):
         return []
     folder = (settings.root / response.path).parent
     return [
-        StaticFile(f"{response.url}attachments/{a.name}", source=folder / a.file)
+        StaticFile(urls.attachment(response, a), source=folder / a.file)
         for a in response.attachments
     ]
 
 
-def short_address(response: Response) -> str:
-    """The permanent short path `ref/<reference>/` (`ref/<slug>/` if unsafe in a URL)."""
-    name = response.reference if URL_SAFE_REFERENCE.match(response.reference) else response.slug
-    return f"ref/{name}/"
-
-
-def reference_redirects(response: Response) -> list[StaticFile]:
+def reference_redirects(response: Response, urls: Urls) -> list[StaticFile]:
     """The short address, a page that redirects to the response."""
-    return [StaticFile(f"{short_address(response)}index.html", content=redirect_html(response))]
+    short = urls.ref(response)
+    return [StaticFile(urls.page_file(short), content=redirect_html(response, short, urls))]
 
 
-def redirect_html(response: Response) -> bytes:
-    target = "../../" + response.url
+def redirect_html(response: Response, short: str, urls: Urls) -> bytes:
+    """The page at the short address `short`, which sends its reader on to the response."""
+    target = urls.to_root(short) + urls.response(response)
     title = html.escape(f"{response.reference}: {response.title}")
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -176,17 +175,18 @@ def redirect_html(response: Response) -> bytes:
 
 def plan_site(responses: list[Response], catalogue: Catalogue, settings: Settings) -> SitePlan:
     """Every page and file the log adds to the site."""
+    urls = catalogue.urls
     built = [r for r in responses if is_built(r)]
-    pages = [response_page(r) for r in built]
+    pages = [response_page(r, urls) for r in built]
     pages += [listing_page(page) for listing in catalogue.listings() for page in listing.pages()]
     pages += [
         *index_pages(catalogue),
-        statistics_page(responses, catalogue.table.calendars),
-        search_page(),
+        statistics_page(responses, catalogue.table.calendars, urls),
+        search_page(urls),
     ]
-    files = [f for r in built for f in attachment_files(r, settings)]
+    files = [f for r in built for f in attachment_files(r, settings, urls)]
     files += data_files(responses, catalogue, settings)
-    redirects = [f for r in built for f in reference_redirects(r)]
+    redirects = [f for r in built for f in reference_redirects(r, urls)]
     return SitePlan({page.path: page for page in pages}, files, catalogue, redirects)
 
 

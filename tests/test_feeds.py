@@ -7,6 +7,7 @@ from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.feeds import atom_feed, feeds_for
 from disclosure_log.listings import Catalogue
 from disclosure_log.model import Status
+from disclosure_log.urls import SITE
 from tests.factories import DRAFT, PUBLISHED, SITE_URL, WITHDRAWN, make_response, sample_responses
 
 SITE_NAME = "Example Council disclosure log"
@@ -62,7 +63,7 @@ def test_every_entry_describes_its_response(feeds):
     assert len(entries) == len(PUBLISHED)
     for reference, entry in zip(PUBLISHED, entries, strict=True):
         response = responses[reference]
-        url = SITE_URL + response.url
+        url = SITE_URL + SITE.response(response)
         assert entry.title == response.title
         assert entry.link == url
         assert entry.id == url
@@ -111,7 +112,9 @@ def test_exemption_feed_holds_only_responses_citing_it(feeds):
 
 
 def test_every_feed_parses_and_links_only_to_published_pages(feeds):
-    published_urls = {SITE_URL + r.url for r in sample_responses() if r.status is Status.PUBLISHED}
+    published_urls = {
+        SITE_URL + SITE.response(r) for r in sample_responses() if r.status is Status.PUBLISHED
+    }
     for feed in feeds.values():
         for entry in parse(feed).entries:
             assert entry.link in published_urls

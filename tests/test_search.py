@@ -20,6 +20,7 @@ from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader
 from disclosure_log.model import Response
 from disclosure_log.publication import is_public
+from disclosure_log.urls import SITE
 from tests.support.server import serve
 from tests.support.sites import FIXTURES, ROOT, build_site
 
@@ -119,7 +120,7 @@ def test_a_result_shows_title_reference_date_outcome_and_a_highlighted_snippet(p
     (expected,) = [r for r in PUBLIC if r.reference == "01.FOI.24.003300"]
     link = result.locator("h3 a")
     assert link.text_content() == expected.title
-    assert link.get_attribute("href").endswith(expected.url)
+    assert link.get_attribute("href").endswith(SITE.response(expected))
     assert result.locator("time").get_attribute("datetime") == expected.date.isoformat()
     assert result.locator(".dl-result__outcome").text_content() == expected.outcome.label
     assert result.locator(".dl-result__excerpt mark").all_text_contents() == ["estuary."]
@@ -196,13 +197,13 @@ def test_a_shared_url_restores_query_filters_and_order_on_load(page, search_url)
 def test_the_header_search_box_is_a_plain_form_that_opens_the_search_page(
     page, search_url, search_site
 ):
-    response_page = search_site / PUBLIC[0].url / "index.html"
+    response_page = search_site / SITE.response(PUBLIC[0]) / "index.html"
     (form,) = html.parse(str(response_page)).getroot().xpath("//header//form[@role='search']")
     assert form.get("method") == "get"
     assert form.get("action") == "../../search/"
     (box,) = form.xpath(".//input[@name='q']")
     assert form.xpath(f".//label[@for='{box.get('id')}']")
-    page.goto(search_url + PUBLIC[0].url)
+    page.goto(search_url + SITE.response(PUBLIC[0]))
     page.locator("header input[name=q]").fill("estuary")
     page.locator("header input[name=q]").press("Enter")
     page.wait_for_url("**/search/?q=estuary")
@@ -213,7 +214,7 @@ def test_a_page_load_without_a_search_fetches_nothing_of_the_index(page, search_
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     for response in PUBLIC[:2]:
-        page.goto(search_url + response.url, wait_until="networkidle")
+        page.goto(search_url + SITE.response(response), wait_until="networkidle")
     page.goto(search_url, wait_until="networkidle")
     assert requested
     assert not [url for url in requested if "/pagefind/" in url]
@@ -236,7 +237,7 @@ def test_only_public_response_pages_are_indexed(page, search_url, search_site):
     page.locator("[data-dl-status]").filter(has_text="0 responses found").wait_for()
     page.goto(search_page_url(search_url, ("q", "responses")))
     assert {f"responses/{href.split('/responses/')[1]}" for href in result_links(page)} <= {
-        r.url for r in PUBLIC
+        SITE.response(r) for r in PUBLIC
     }
 
 

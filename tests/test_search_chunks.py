@@ -15,6 +15,7 @@ from disclosure_log.checking import check_responses
 from disclosure_log.config import Settings
 from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.loading import Loader
+from disclosure_log.urls import SITE
 from tests.support.sites import FIXTURES, ROOT
 
 TABLE = load_exemption_table()
@@ -26,7 +27,7 @@ def pagefind_bundle(folder: Path) -> Path:
     responses = check_responses(Loader(settings, TABLE, date.today())).responses
     bodies = {r.reference: f"<p>{r.summary}</p>" for r in responses}
     documents, bundle = folder / "documents", folder / "pagefind"
-    assert search_index.write_documents(documents, responses, bodies, TABLE) > 2
+    assert search_index.write_documents(documents, responses, bodies, TABLE, SITE) > 2
     subprocess.run(search_index.pagefind_command(documents, bundle), check=True)
     return bundle
 

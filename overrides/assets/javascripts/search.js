@@ -27,7 +27,7 @@ let latest = 0;
 let current = { results: [], shown: 0, run: 0 };
 
 function loadPagefind() {
-  pagefindLoading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(
+  pagefindLoading ??= import(new URL(root.dataset.pagefind, window.location.href).href).then(
     async (pagefind) => {
       // No web worker: one script less to download, and searches here are small. The reference's
       // spellings (metadata "spellings", written by search_index.py) outrank body text, so a
