@@ -78,15 +78,16 @@ def field_columns(declared: FrontMatterField) -> tuple[str, ...]:
     return (declared.name,)
 
 
-def responses_schema(declaration: Declaration = FRONT_MATTER) -> bytes:
+def responses_schema(urls: Urls | None = None, declaration: Declaration = FRONT_MATTER) -> bytes:
     """The JSON Schema of responses.json, to publish beside it."""
+    urls = urls or addresses.SITE
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "FOI disclosure log: responses",
         "description": "Every published Freedom of Information (FOIA 2000, FOISA 2002) and "
         "Environmental Information Regulations (EIR 2004, EIR (Scotland) 2004) response in the "
         "disclosure log, newest first, followed by stubs for withdrawn responses. Published at "
-        "/data/responses.json.",
+        f"/{urls.responses_json()}.",
         "type": "object",
         "required": ["generated", "count", "responses"],
         "additionalProperties": False,

@@ -138,7 +138,7 @@ def data_files(
     records = exported_records(responses, settings.site_url, catalogue.table.calendars, urls)
     outputs[urls.responses_json()] = records_json(records)
     outputs[urls.responses_csv()] = records_csv(records)
-    outputs[urls.responses_schema()] = responses_schema()
+    outputs[urls.responses_schema()] = responses_schema(urls)
     return [StaticFile(path, content=content) for path, content in outputs.items()]
 
 

@@ -200,7 +200,6 @@ SECTIONS = sorted(set(asdict(addresses.SITE).values()))
 SECTION_PATH = re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, SECTIONS))})/")
 # Paths that name a section's word but are no address of the site.
 NOT_ADDRESSES = {
-    ("disclosure_log/export.py", "data/schemas/responses.schema.json"),  # in the package
     (  # where staff keep response files (`responses_dir`), not where the site shows them
         "disclosure_log/cli.py",
         "Write responses/<year>/<reference>.md with checked front-matter and a body to fill in. "

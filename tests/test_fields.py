@@ -160,7 +160,7 @@ def test_a_declared_field_is_exported_in_json_csv_and_the_data_schema() -> None:
     responses = [with_case_officer(make_response("FOI-24-0001"), "=Information Rights")]
     records = exported_records(responses, SITE_URL, declaration=EXTENDED)
     assert records[0]["case_officer"] == "=Information Rights"
-    schema = json.loads(responses_schema(EXTENDED))
+    schema = json.loads(responses_schema(declaration=EXTENDED))
     document = json.loads(records_json(records, generated=TODAY))
     Draft202012Validator(schema).validate(document)
     published = schema["$defs"]["published"]
@@ -228,4 +228,4 @@ def test_a_kind_the_data_cannot_hold_is_refused_when_exported() -> None:
         )
 
     with pytest.raises(TypeError, match="'allowances' cannot be exported"):
-        responses_schema(declaration_of(ExportsAllowances))
+        responses_schema(declaration=declaration_of(ExportsAllowances))
