@@ -211,12 +211,13 @@ DERIVED_SCHEMAS: dict[str, dict[str, Any]] = {
 def records_csv(records: list[dict[str, Any]], declaration: Declaration = FRONT_MATTER) -> bytes:
     """/data/responses.csv from `exported_records`: lists joined with "; ", formulas defused."""
     columns = csv_columns(declaration)
+    column_set = set(columns)
     lists = [each for each in declaration if each.export and each.kind is FieldKind.EXEMPTIONS]
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        row = csv_row(record, set(columns), lists)
+        row = csv_row(record, column_set, lists)
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return out.getvalue().encode()
 
