@@ -20,7 +20,6 @@ from disclosure_log import formatting
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache
-from disclosure_log.markup import valid_page
 
 log = logging.getLogger("mkdocs.disclosure_log")
 # The key under which the configuration carries this build from event to event.
@@ -108,11 +107,11 @@ def on_page_content(html_body: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return valid_page(output)
+    return build_of(config).page_html(output, page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return valid_page(output) if template_name.endswith(".html") else output
+    return build_of(config).page_html(output, None) if template_name.endswith(".html") else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

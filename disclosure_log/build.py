@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from disclosure_log import previous_build, safe_html, search_index
+from disclosure_log import previous_build, safe_html, search_index, stylesheet
 from disclosure_log import urls as addresses
 from disclosure_log.background import in_background
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
@@ -17,6 +17,7 @@ from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.fragments import shared_nav_key
 from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader
+from disclosure_log.minify import published_page
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
@@ -51,6 +52,10 @@ class Build:
     # The addresses of the pages in the site navigation.
     nav_urls: list[str] = field(default_factory=list)
     jobs: dict[str, Future] = field(default_factory=dict)
+    # The classes and elements the written pages use, for the cut of the theme's stylesheet.
+    used_names: stylesheet.UsedNames = field(default_factory=stylesheet.UsedNames)
+    # How many of the planned pages this build rendered: all of them, unless `--dirty`.
+    rendered: int = 0
 
     @classmethod
     def from_config(cls, config: dict[str, Any], root: Path, source: Path | None = None) -> Build:
@@ -104,12 +109,22 @@ class Build:
         """A response page's rendered body through the sanitiser, kept for the search index;
         any other page's unchanged."""
         spec = self.pages.get(source)
+        if spec is not None:
+            self.used_names.add_html(body)
         if spec is None or spec.template != "response.html":
             return body
         body = safe_html.sanitize_body_html(body)
         if self.settings.search_index:
             self.bodies[spec.context["response"].reference] = body
         return body
+
+    def page_html(self, html: str, source: str | None) -> str:
+        """A rendered page as it is published (minified); its classes noted for the stylesheet."""
+        spec = self.pages.get(source) if source is not None else None
+        if spec is not None:
+            self.rendered += 1
+        self.used_names.add_page(html, spec.template if spec is not None else None)
+        return published_page(html)
 
     def start_search_index(self, site_dir: Path) -> None:
         """Every page's content is rendered: index it on another core beside the templates."""
@@ -121,6 +136,10 @@ class Build:
     def finish(self, site_dir: Path) -> Verdict:
         """Wait for every job, and whether the site may be published."""
         verdict = Verdict(problems=self.content_problems())
+        full = self.rendered == len(self.pages)
+        stylesheet.write_theme(
+            site_dir, self.urls.theme_stylesheet(), self.used_names if full else None
+        )
         left = self.result("clear") or []
         if left:
             verdict.failures.append(

@@ -126,6 +126,15 @@ class Urls:
     def responses_schema(self) -> str:
         return f"{self.data}/responses.schema.json"
 
+    @staticmethod
+    def home() -> str:
+        return ""
+
+    @staticmethod
+    def theme_stylesheet() -> str:
+        """The site's one stylesheet (`disclosure_log/stylesheet.py`), beside the theme's own."""
+        return "assets/stylesheets/theme.css"
+
     def cookies_page(self) -> str:
         return f"{self.cookies}/"
 
