@@ -136,10 +136,6 @@ class Build:
     def finish(self, site_dir: Path) -> Verdict:
         """Wait for every job, and whether the site may be published."""
         verdict = Verdict(problems=self.content_problems())
-        full = self.rendered == len(self.pages)
-        stylesheet.write_theme(
-            site_dir, self.urls.theme_stylesheet(), self.used_names if full else None
-        )
         left = self.result("clear") or []
         if left:
             verdict.failures.append(
@@ -155,7 +151,15 @@ class Build:
         else:
             if index is not None and index.note:
                 verdict.notes.append(f"Search index: {index.note}")
+        self.write_stylesheet(site_dir)
         return verdict
+
+    def write_stylesheet(self, site_dir: Path) -> None:
+        """The site's one stylesheet, cut to what the pages and scripts use; whole when this
+        build did not render every page (`--dirty`), as pages it left may use more."""
+        full = self.rendered == len(self.pages)
+        used = self.used_names if full else None
+        stylesheet.write_theme(site_dir, self.urls.theme_stylesheet(), used, ["assets/javascripts"])
 
     def result(self, job: str) -> Any:
         """The result of a job once it has finished; None if it was never started."""

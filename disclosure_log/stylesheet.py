@@ -60,9 +60,9 @@ JUDGED_VALUE = re.compile(
 )
 SCRIPT_CLASS = re.compile(r"\bmd-[A-Za-z0-9_-]+")
 TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-SCRIPT_TAG = re.compile(
-    r"""createElement(?:NS)?\((?:[^,()]*,\s*)?["']([A-Za-z][A-Za-z0-9-]*)["']"""
-)
+# A quoted word in a script may be an element it makes (`createElement("li")`, `el("mark")`).
+SCRIPT_WORD = re.compile(r"""["'`]([a-z][a-z0-9]*)["'`]""")
+SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 VARIABLE_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
 
@@ -76,6 +76,8 @@ class UsedNames:
     tags: set[str] = field(default_factory=set)
     # Custom properties read outside the stylesheet (in style attributes and scripts).
     variables: set[str] = field(default_factory=set)
+    # The file names of the scripts the pages load.
+    scripts: set[str] = field(default_factory=set)
     # The template kinds whose chrome has been read from one of their pages.
     kinds_read: set[str] = field(default_factory=set)
 
@@ -88,6 +90,9 @@ class UsedNames:
             self.attributes.add((match.group(1), value.strip()))
         self.tags.update(tag.lower() for tag in TAG.findall(html))
         self.variables.update(VARIABLE_USE.findall(html))
+        for match in SCRIPT_SOURCE.finditer(html):
+            source = next(v for v in match.groups() if v is not None)
+            self.scripts.add(source.split("?")[0].rsplit("/", 1)[-1])
 
     def add_page(self, html: str, kind: str | None) -> None:
         """A whole page: read all of a page staff wrote (kind None), one page of each kind."""
@@ -97,20 +102,32 @@ class UsedNames:
                 self.kinds_read.add(kind)
 
     def add_script(self, script: str) -> None:
-        """The theme's classes a script names (state classes it adds and removes)."""
+        """The theme's classes a script names (state classes it adds and removes) and the elements
+        it may make."""
         self.classes.update(SCRIPT_CLASS.findall(script))
-        self.tags.update(tag.lower() for tag in SCRIPT_TAG.findall(script))
+        self.tags.update(tag.lower() for tag in TAG.findall(script))
+        self.tags.update(SCRIPT_WORD.findall(script))
         self.variables.update(VARIABLE_USE.findall(script))
 
 
-def write_theme(site_dir: Path, address: str, used: UsedNames | None) -> Path:
-    """Write the site's stylesheet at `address`, beside the theme's own: the theme's CSS cut to
-    `used` (uncut if None), then the log's own; return its path."""
+def write_theme(
+    site_dir: Path, address: str, used: UsedNames | None, script_folders: Iterable[str] = ()
+) -> Path:
+    """Write the site's stylesheet at `address`, beside the theme's own, cut to `used` (uncut if
+    None) and to what the scripts the pages load from `script_folders` may add; return its
+    path. (The theme's own script is in the site whether or not a page loads it.)"""
     target = site_dir / address
-    folder = target.parent
     if used is not None:
-        for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
-            used.add_script(script.read_text(encoding="utf-8"))
+        for folder in script_folders:
+            for script in sorted((site_dir / folder).glob("*.js")):
+                if script.name in used.scripts:
+                    used.add_script(script.read_text(encoding="utf-8"))
+    target.write_text(theme_css(target.parent, used), encoding="utf-8")
+    return target
+
+
+def theme_css(folder: Path, used: UsedNames | None) -> str:
+    """The theme's stylesheets in `folder` cut to `used` (whole if None), then the log's own."""
     theme = [
         source.read_text(encoding="utf-8")
         for pattern in THEME_PATTERNS
@@ -119,8 +136,7 @@ def write_theme(site_dir: Path, address: str, used: UsedNames | None) -> Path:
     own = [compact((folder / name).read_text(encoding="utf-8")) for name in OWN_STYLESHEETS]
     if used is not None:
         theme = without_unread_variables([cut(css, used) for css in theme], own, used.variables)
-    target.write_text("\n".join(theme + own) + "\n", encoding="utf-8")
-    return target
+    return "\n".join(theme + own) + "\n"
 
 
 def cut(css: str, used: UsedNames) -> str:

@@ -1,0 +1,215 @@
+"""The site's one stylesheet: Material's CSS cut to what the pages use, and the log's own whole."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tinycss2
+from lxml import html
+
+from disclosure_log.stylesheet import UsedNames, cut, theme_css, without_unread_variables
+from disclosure_log.urls import SITE
+from tests.support.sites import build_site, copy_responses
+from tests.support.visitor import page_types
+
+
+def used(*pages: str, scripts: tuple[str, ...] = ()) -> UsedNames:
+    names = UsedNames()
+    for page in pages:
+        names.add_html(page)
+    for script in scripts:
+        names.add_script(script)
+    return names
+
+
+def selectors(css: str) -> list[str]:
+    """Every rule's selector list as written, with the at-rules around it, in order."""
+    found = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword == "media":
+            inner = tinycss2.parse_rule_list(rule.content, skip_whitespace=True)
+            found += [
+                f"@media {tinycss2.serialize(rule.prelude).strip()} {s}"
+                for s in selectors("".join(r.serialize() for r in inner))
+            ]
+        elif rule.type == "qualified-rule":
+            found.append(tinycss2.serialize(rule.prelude).strip())
+        else:
+            found.append(f"@{rule.at_keyword}")
+    return found
+
+
+PAGE = '<html dir="ltr"><body data-md-color-scheme="default"><div class="md-header a"><p>x</p>'
+
+
+def test_a_rule_is_kept_only_if_every_class_it_requires_is_on_a_page():
+    css = ".md-header{color:red}.md-tabs{color:blue}.md-header .md-tabs{color:green}"
+    assert selectors(cut(css, used(PAGE))) == [".md-header"]
+
+
+def test_a_selector_list_keeps_only_the_selectors_that_can_match():
+    assert cut(".md-tabs,.md-header p{margin:0}", used(PAGE)) == ".md-header p{margin:0}"
+
+
+def test_elements_no_page_or_script_has_are_cut_and_those_a_script_makes_are_kept():
+    css = ".md-header kbd{a:b}.md-header mark{a:b}.md-header p{a:b}"
+    assert selectors(cut(css, used(PAGE))) == [".md-header p"]
+    made = used(PAGE, scripts=('element("mark", "dl-hit", text)',))
+    assert selectors(cut(css, made)) == [".md-header mark", ".md-header p"]
+
+
+def test_states_pseudo_classes_and_negations_are_never_judged():
+    css = (
+        ".md-header:hover{a:b}.md-header:focus-visible{a:b}[data-md-toggle=drawer]:checked~.a{a:b}"
+        ".a:not(.md-tabs){a:b}.md-header::before{a:b}"
+    )
+    assert len(selectors(cut(css, used(PAGE)))) == 5
+
+
+def test_is_and_where_keep_a_rule_when_one_of_their_alternatives_can_match():
+    css = ".md-header :is(.md-tabs,p){a:b}:where(.md-tabs,.admonition) p{a:b}"
+    assert selectors(cut(css, used(PAGE))) == [".md-header :is(.md-tabs,p)"]
+
+
+def test_direction_and_colour_scheme_rules_are_kept_only_for_the_values_pages_have():
+    css = (
+        "[dir=rtl] .a{a:b}[dir=ltr] .a{a:b}[data-md-color-scheme=slate]{a:b}"
+        '[data-md-color-scheme="default"]{a:b}[data-md-toggle=search]{a:b}'
+    )
+    assert selectors(cut(css, used(PAGE))) == [
+        "[dir=ltr] .a",
+        '[data-md-color-scheme="default"]',
+        "[data-md-toggle=search]",
+    ]
+
+
+def test_media_groups_are_cut_inside_and_dropped_when_empty_other_at_rules_kept():
+    css = (
+        "@media print{.md-tabs{a:b}}@media screen and (max-width:76em){.md-tabs{a:b}.a{c:d}}"
+        "@font-face{font-family:x;src:url(x.woff2)}@keyframes spin{to{transform:rotate(1turn)}}"
+    )
+    assert selectors(cut(css, used(PAGE))) == [
+        "@media screen and (max-width:76em) .a",
+        "@font-face",
+        "@keyframes",
+    ]
+
+
+def test_custom_properties_nothing_reads_are_removed_and_those_read_through_others_kept():
+    theme = [":root{--icon:url(x.svg);--a:red;--b:var(--a);--unread:1px}.x{color:var(--b)}"]
+    (trimmed,) = without_unread_variables(theme, [".y{margin:var(--own)}"], {"--icon"})
+    assert trimmed == ":root{--icon:url(x.svg);--a:red;--b:var(--a)}.x{color:var(--b)}"
+
+
+def test_one_page_of_each_kind_is_read_whole_and_every_page_staff_wrote():
+    names = UsedNames()
+    names.add_page('<p class="first">', "response.html")
+    names.add_page('<p class="second">', "response.html")
+    names.add_page('<p class="docs">', None)
+    assert {"first", "docs"} <= names.classes
+    assert "second" not in names.classes
+
+
+def test_the_scripts_a_page_loads_are_noted_by_file_name():
+    names = used('<script src="../../assets/javascripts/drawer.js?v=1" defer></script>')
+    assert names.scripts == {"drawer.js"}
+
+
+def test_the_built_stylesheet_is_the_theme_cut_then_the_logs_own_whole(sample_site):
+    folder = sample_site / Path(SITE.theme_stylesheet()).parent
+    built = (sample_site / SITE.theme_stylesheet()).read_text(encoding="utf-8")
+    whole = theme_css(folder, None)
+    assert len(built) < len(whole) / 2
+    own = (folder / "disclosure-log.css").read_text(encoding="utf-8")
+    own_selectors = set(selectors(own))
+    assert own_selectors <= set(selectors(built))
+    # Material's search, tabs and palette toggle are not on any page of the log.
+    for unused in (".md-search__input", ".md-tabs__link", ".md-option"):
+        assert unused not in built
+        assert unused in whole
+
+
+def test_every_page_links_the_one_stylesheet_and_nothing_else(sample_site):
+    for address in page_types(sample_site).values():
+        file = sample_site / (address.split("?")[0] or "index.html")
+        if file.is_dir():
+            file = file / "index.html"
+        tree = html.parse(str(file))
+        links = tree.xpath("//link[@rel='stylesheet']/@href")
+        assert [Path(href).name for href in links] == ["theme.css"], address
+
+
+def test_a_class_used_only_in_one_response_body_keeps_its_rules(tmp_path):
+    responses = copy_responses(["alpha.md"], tmp_path / "responses")
+    body = responses / "alpha.md"
+    body.write_text(
+        body.read_text(encoding="utf-8") + "\nRead the policy.\n{ .md-button }\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path, responses)
+    css = (site / SITE.theme_stylesheet()).read_text(encoding="utf-8")
+    assert re.search(r"\.md-typeset \.md-button\{", css)
+    assert ".md-tabs__link" not in css
+
+
+# Computed style of every element (and its ::before and ::after), as a list of strings.
+STYLES = """() => {
+  const out = [];
+  const all = document.querySelectorAll("body *");
+  for (const el of all) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      const values = [];
+      for (let i = 0; i < style.length; i++) {
+        values.push(style[i] + ":" + style.getPropertyValue(style[i]));
+      }
+      out.push(el.tagName + (el.className && el.className.baseVal === undefined ?
+        "." + el.className : "") + (pseudo || "") + " " + values.join(";"));
+    }
+  }
+  return out;
+}"""
+
+MODES = {
+    "wide, light": {"viewport": {"width": 1280, "height": 900}},
+    "narrow, dark": {"viewport": {"width": 320, "height": 700}, "color_scheme": "dark"},
+    "print": {"viewport": {"width": 800, "height": 900}, "media": "print"},
+}
+
+
+def styles(browser, url: str, mode: dict, stylesheet: str | None) -> list[str]:
+    context = browser.new_context(
+        viewport=mode["viewport"], color_scheme=mode.get("color_scheme", "light")
+    )
+    page = context.new_page()
+    if stylesheet is not None:
+        page.route(
+            "**/" + SITE.theme_stylesheet(),
+            lambda route: route.fulfill(body=stylesheet, content_type="text/css"),
+        )
+    if "media" in mode:
+        page.emulate_media(media=mode["media"])
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if "search" in url:
+        page.locator("[data-dl-results] li").first.wait_for()
+    try:
+        return page.evaluate(STYLES)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_every_element_of_every_page_type_looks_as_it_does_with_the_whole_stylesheet(
+    browser, sample_site, sample_url, mode
+):
+    folder = sample_site / Path(SITE.theme_stylesheet()).parent
+    whole = theme_css(folder, None)
+    for kind, address in page_types(sample_site).items():
+        cut_styles = styles(browser, sample_url + address, MODES[mode], None)
+        whole_styles = styles(browser, sample_url + address, MODES[mode], whole)
+        assert len(cut_styles) == len(whole_styles), kind
+        different = [(a, b) for a, b in zip(cut_styles, whole_styles, strict=True) if a != b]
+        assert not different, f"{kind}: {different[0]}"
