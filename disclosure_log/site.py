@@ -119,13 +119,13 @@ def statistics_page(
 
 
 def search_page(urls: Urls) -> PageSpec:
-    """The search page; its results come from the Pagefind index, loaded only there."""
+    """The search page; its results come from the Pagefind index, loaded only there. Search
+    engines may index it: it is the log's way in, and its results are drawn in the browser."""
     return PageSpec(
         urls.source(urls.search_page()),
         "search.html",
         "Search responses",
         context={"hide": ["navigation", "toc"]},
-        noindex=True,
     )
 
 

@@ -111,3 +111,8 @@ def test_the_breadcrumbs_lead_to_the_year_of_the_response(page, sample_url):
     crumbs.get_by_role("link", name=str(RESPONSE.date.year)).click()
     page.wait_for_url(sample_url + SITE.year(RESPONSE.date.year))
     assert str(RESPONSE.date.year) in page.locator("h1").text_content()
+
+
+def test_the_search_page_may_be_indexed_by_search_engines(sample_site):
+    tree = html.parse(str(page_file(sample_site, SITE.search_page())))
+    assert not tree.xpath("//meta[@name='robots']")
