@@ -21,8 +21,8 @@ NOT_PRINTED = {
     "cookie banner": ".vs-cookie-banner",
     "phase banner": ".vs-phase-banner",
     "header and search": ".md-header",
-    "navigation": ".md-sidebar--primary",
-    "table of contents": ".md-sidebar--secondary",
+    "main sections": ".dl-primary",
+    "breadcrumbs": ".dl-breadcrumbs",
     "footer": ".md-footer",
     "copy button": ".dl-cite__copy",
 }

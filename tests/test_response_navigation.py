@@ -28,9 +28,10 @@ def page_file(site: Path, address: str) -> Path:
 
 
 def target(address: str, href: str) -> str:
-    """The site-relative address a relative link on the page at `address` points to."""
+    """The site-relative address a link on the page at `address` points to (the page for a
+    missing address links from the site's root)."""
     folder = address if address.endswith("/") else posixpath.dirname(address)
-    joined = posixpath.normpath(posixpath.join(folder, href))
+    joined = posixpath.normpath(posixpath.join(folder, href)).lstrip("/")
     return "" if joined == "." else joined.rstrip("/") + "/"
 
 

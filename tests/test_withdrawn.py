@@ -47,7 +47,8 @@ def test_nothing_of_the_body_summary_or_attachments_appears_in_any_output(site: 
 def test_the_withdrawn_page_shows_a_notice_and_is_not_indexed(site: Path) -> None:
     doc = html.parse(str(site / WITHDRAWN_URL / "index.html")).getroot()
     assert doc.xpath("//meta[@name='robots']/@content") == ["noindex"]
-    notice = " ".join(doc.xpath("//div[@class='dl-notice']")[0].text_content().split())
+    (box,) = doc.xpath("//div[@class='dl-notice']")
+    notice = " ".join(" ".join(block.text_content().split()) for block in box)
     assert notice == (
         "This response has been withdrawn It was withdrawn on 2 May 2023. The attachment "
         "identified a member of the public, so we took the response down."
