@@ -154,23 +154,79 @@ def test_a_class_used_only_in_one_response_body_keeps_its_rules(tmp_path):
     assert ".md-tabs__link" not in css
 
 
-# Computed style of every element (and its ::before and ::after), as a list of strings. Custom
-# properties are left out: those the cut removes are read by no property, and every property
-# that reads one shows the value it resolved to.
-STYLES = """() => {
+# The computed properties that make how an element looks and where it is.
+PROPERTIES = [
+    "display",
+    "position",
+    "top",
+    "left",
+    "z-index",
+    "float",
+    "visibility",
+    "opacity",
+    "overflow-x",
+    "overflow-y",
+    "width",
+    "height",
+    "max-width",
+    "box-sizing",
+    "margin-top",
+    "margin-right",
+    "margin-bottom",
+    "margin-left",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border-top-width",
+    "border-top-style",
+    "border-top-color",
+    "border-left-width",
+    "border-left-style",
+    "border-left-color",
+    "border-bottom-width",
+    "border-bottom-style",
+    "border-bottom-color",
+    "border-radius",
+    "color",
+    "background-color",
+    "background-image",
+    "box-shadow",
+    "outline-style",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "text-align",
+    "text-decoration-line",
+    "text-transform",
+    "white-space",
+    "list-style-type",
+    "content",
+    "flex-direction",
+    "flex-wrap",
+    "justify-content",
+    "align-items",
+    "gap",
+    "grid-template-columns",
+    "mask-image",
+    "transform",
+    "cursor",
+    "vertical-align",
+]
+# Those properties of every element (and of its ::before and ::after when they have content),
+# one string each; custom properties are not compared: those the cut removes are read by no
+# property, and every property that reads one shows the value it resolved to.
+STYLES = """(properties) => {
   const out = [];
-  const all = document.querySelectorAll("body *");
-  for (const el of all) {
+  for (const el of document.querySelectorAll("body *")) {
     for (const pseudo of [null, "::before", "::after"]) {
       const style = getComputedStyle(el, pseudo);
-      const values = [];
-      for (let i = 0; i < style.length; i++) {
-        if (style[i].startsWith("--")) continue;
-        values.push(style[i] + ":" + style.getPropertyValue(style[i]));
-      }
+      if (pseudo && (style.content === "none" || style.content === "normal")) continue;
       const name = el.tagName + (typeof el.className === "string" && el.className ?
         "." + el.className : "") + (pseudo || "");
-      out.push(name + " " + values.join(";"));
+      out.push(name + " " + properties.map((p) => p + ":" + style.getPropertyValue(p)).join(";"));
     }
   }
   return out;
@@ -200,7 +256,7 @@ def styles(browser, url: str, mode: dict, stylesheet: str | None) -> list[str]:
     if "search" in url:
         page.locator("[data-dl-results] li").first.wait_for()
     try:
-        return page.evaluate(STYLES)
+        return page.evaluate(STYLES, PROPERTIES)
     finally:
         context.close()
 
