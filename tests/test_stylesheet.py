@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import tinycss2
 from lxml import html
 
+from disclosure_log.build import Build
+from disclosure_log.config import read_mkdocs_yml
+from disclosure_log.site import PageSpec, SitePlan
 from disclosure_log.stylesheet import UsedNames, cut, theme_css, without_unread_variables
 from disclosure_log.urls import SITE
-from tests.support.sites import build_site, copy_responses
+from tests.support.sites import ROOT, build_site, copy_responses
 from tests.support.visitor import page_types
 
 
@@ -287,3 +291,27 @@ def difference(cut_style: str, whole_style: str) -> str:
         if whole_values.get(prop) != value
     ]
     return f"{name} {changed}"
+
+
+def build_rendering(pages: int, rendered: int) -> Build:
+    """A build of the sample log's settings that planned `pages` pages and rendered some."""
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    build = Build.from_config(config, ROOT, ROOT / "mkdocs.yml")
+    sources = [f"p{n}/index.md" for n in range(pages)]
+    specs = {source: PageSpec(source, "listing.html", "P") for source in sources}
+    build.site = SitePlan(pages=specs, files=[], catalogue=None)
+    for n in range(rendered):
+        build.page_html('<html><body><p class="md-typeset">x</p></body></html>', f"p{n}/index.md")
+    return build
+
+
+@pytest.mark.parametrize(("rendered", "whole"), [(2, False), (1, True)])
+def test_a_build_that_did_not_render_every_page_writes_the_whole_stylesheet(
+    sample_site, tmp_path, rendered, whole
+):
+    folder = tmp_path / Path(SITE.theme_stylesheet()).parent
+    shutil.copytree(sample_site / Path(SITE.theme_stylesheet()).parent, folder)
+    build_rendering(2, rendered).write_stylesheet(tmp_path)
+    written = (tmp_path / SITE.theme_stylesheet()).read_text(encoding="utf-8")
+    assert (written == theme_css(folder, None)) is whole
+    assert (".md-tabs__link" in written) is whole
