@@ -67,6 +67,8 @@ class Build:
 
     def start(self, site_dir: Path) -> None:
         """Set the previous build's files aside, and delete them on another core."""
+        self.rendered = 0
+        self.used_names = stylesheet.UsedNames()
         clearing = previous_build.clear_in_background(site_dir)
         if clearing is not None:
             self.jobs["clear"] = clearing
