@@ -19,6 +19,14 @@ class SourceFile:
     front_matter_line: int
     body_line: int
 
+    def line_at(self, index: int) -> int:
+        """The file's line of a character in the front-matter, counting only newlines as breaks.
+
+        YAML also breaks lines at U+0085, U+2028 and U+2029, so its own line numbers can run
+        past the end of the file; an editor's do not.
+        """
+        return self.front_matter_line + self.front_matter.count("\n", 0, index)
+
 
 def find_response_files(responses_dir: Path) -> list[Path]:
     """Every Markdown response under the folder, leaving out attachment folders."""
