@@ -9,12 +9,21 @@ For each size N, writes N synthetic responses, then builds them alternately as
 - the project: this repository's mkdocs.yml, hooks, templates and validation, reading responses/.
 Each build runs in a fresh process (benchmarks/run_build.py), which reports its wall time and peak
 RSS. Prints medians, the project/floor ratio and the cost per response against the smallest size
-(with three sizes or more, also net of the smallest build, which stands for the start-up cost).
+(with three sizes or more, also net of the smallest build, which stands for the start-up cost),
+and the size of each built site as an uncompressed tar and in files (GitHub Pages refuses sites
+over 1 GB; GitLab Pages allows 200,000 files).
+
+With --logs DIR, each size's synthetic log is generated once into DIR/<size>/ and reused by later
+runs (it is written again only if benchmarks/generate.py has changed), so that a 50,000-response
+log is not rewritten for every run:
+
+    python benchmarks/build.py --sizes 10 10000 50000 --repeats 3 --search --logs /tmp/logs
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -27,7 +36,8 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.generate import generate
+from benchmarks import generate as generator
+from benchmarks.sites import file_count, tar_bytes
 from disclosure_log.config import read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,9 +101,22 @@ def run_build(config: Path) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, repeats: int, folder: Path, search: bool) -> dict[str, dict[str, float]]:
+def synthetic_log(size: int, folder: Path) -> Path:
+    """The folder of `size` synthetic responses in `folder`, written unless already there."""
     responses = folder / "responses"
-    generate(size, responses)
+    stamp = folder / "generated.txt"
+    made_by = f"{size} {hashlib.sha256(Path(generator.__file__).read_bytes()).hexdigest()}\n"
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != made_by:
+        shutil.rmtree(responses, ignore_errors=True)
+        generator.generate(size, responses)
+        stamp.write_text(made_by, encoding="utf-8")
+    return responses
+
+
+def measure(
+    size: int, repeats: int, folder: Path, search: bool, logs: Path | None = None
+) -> dict[str, dict[str, float]]:
+    responses = synthetic_log(size, (logs or folder) / str(size))
     configs = {
         "floor": floor_config(folder, responses),
         "project": project_config(folder, responses, search=False),
@@ -110,9 +133,19 @@ def measure(size: int, repeats: int, folder: Path, search: bool) -> dict[str, di
             "peak_mib": max(r["peak_mib"] for r in results),
             "worker_peak_mib": max(r["worker_peak_mib"] for r in results),
             "runs": [round(r["seconds"], 2) for r in results],
+            **site_size(site_of(configs[name])),
         }
         for name, results in runs.items()
     }
+
+
+def site_of(config: Path) -> Path:
+    return Path(yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"])
+
+
+def site_size(site: Path) -> dict[str, float]:
+    """The last build's site: as an uncompressed tar in MiB, and in files."""
+    return {"tar_mib": tar_bytes(site) / 2**20, "files": file_count(site)}
 
 
 def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
@@ -154,6 +187,7 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
                 cells.append(f"{net * 1000:.2f}")
                 cells.append(f"{net / net_per_response(seconds, base, start_up):.2f}")
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", site_table(results)]
     searched = [size for size, result in results.items() if "project+search" in result]
     if searched:
         lines += [
@@ -171,6 +205,22 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
     return "\n".join(lines)
 
 
+def site_table(results: dict[int, dict[str, dict[str, float]]]) -> str:
+    """The size of each built site, whole and per response."""
+    lines = [
+        "| responses | build | site as tar (MiB) | KiB per response | files | files per response |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for size in sorted(results):
+        for name, result in results[size].items():
+            lines.append(
+                f"| {size:,} | {name} | {result['tar_mib']:,.1f} | "
+                f"{result['tar_mib'] * 1024 / size:.1f} | {result['files']:,} | "
+                f"{result['files'] / size:.2f} |"
+            )
+    return "\n".join(lines)
+
+
 def net_per_response(seconds: dict[int, float], size: int, start_up: int) -> float:
     """Seconds per response beyond the start-up build's."""
     return (seconds[size] - seconds[start_up]) / (size - start_up)
@@ -183,11 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--search", action="store_true", help="also build the project with its search index"
     )
+    parser.add_argument(
+        "--logs", type=Path, help="keep each size's synthetic log here and reuse it in later runs"
+    )
     args = parser.parse_args(argv)
     results = {}
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"dl-bench-{size}-") as tmp:
-            results[size] = measure(size, args.repeats, Path(tmp), args.search)
+            results[size] = measure(size, args.repeats, Path(tmp), args.search, args.logs)
             print(f"{size}: {json.dumps(results[size])}", flush=True)
     print(report(results))
     return 0

@@ -13,13 +13,13 @@ responses by their growth per response, and compares them with the hosts' limits
 from __future__ import annotations
 
 import argparse
-import tarfile
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from benchmarks.build import project_config, run_build
 from benchmarks.generate import generate
+from benchmarks.sites import tar_bytes
 
 TAR_LIMIT_BYTES = 1024**3
 FILE_LIMIT = 200_000
@@ -46,25 +46,6 @@ def output_of(relative: Path) -> str:
     if top == "assets":
         return "assets"
     return "other pages"
-
-
-class CountingStream:
-    """A write-only stream that counts the bytes written to it."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def write(self, data: bytes) -> int:
-        self.size += len(data)
-        return len(data)
-
-
-def tar_bytes(site: Path) -> int:
-    """The size of the site as an uncompressed tar, as Pages' deploy action packs it."""
-    stream = CountingStream()
-    with tarfile.open(fileobj=stream, mode="w|") as archive:  # type: ignore[arg-type]
-        archive.add(site, arcname=".")
-    return stream.size
 
 
 def measure_site(site: Path) -> dict[str, Counter]:

@@ -21,6 +21,7 @@ from yaml_env_tag import construct_env_tag
 
 from disclosure_log.analytics import Analytics, analytics_schema, resolve
 from disclosure_log.problems import Problem
+from disclosure_log.source_files import mark_line
 
 MET_REFERENCE = r"^\d{2}\.FOI\.\d{2}\.\d{6}$"
 # The sections of `extra` this package reads, by the class that declares their keys.
@@ -293,8 +294,8 @@ class KeyLines:
     def __init__(self, source: Path | None) -> None:
         self.root = None
         if source is not None and source.is_file():
-            with source.open(encoding="utf-8") as stream:
-                self.root = yaml.compose(stream, Loader=_TolerantLoader)
+            # Read whole, so that the marks keep the text and can count its lines (mark_line).
+            self.root = yaml.compose(source.read_text(encoding="utf-8"), Loader=_TolerantLoader)
 
     def line(self, path: list[Any]) -> int:
         """The line of the deepest key on the path that the file has; 1 if none."""
@@ -305,7 +306,7 @@ class KeyLines:
             match = next((pair for pair in node.value if pair[0].value == str(key)), None)
             if match is None:
                 break
-            line = match[0].start_mark.line + 1
+            line = mark_line(match[0].start_mark)
             node = match[1]
         return line
 

@@ -11,6 +11,7 @@ import yaml
 
 from disclosure_log.model import Kind
 from disclosure_log.problems import Problem
+from disclosure_log.source_files import mark_line
 
 JURISDICTIONS = ("england-wales-ni", "scotland")
 # Subdivisions of the `holidays` library's United Kingdom calendar.
@@ -35,7 +36,7 @@ class Node:
 
     @property
     def line(self) -> int:
-        return self.node.start_mark.line + 1
+        return mark_line(self.node.start_mark)
 
 
 @dataclass
@@ -162,7 +163,7 @@ def read_regime_file(
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark_line(mark) if mark else 1
         return None, [Problem(display, line, f"YAML syntax error: {error.problem}")]
     if root is None:
         return None, [Problem(display, 1, "the file is empty")]

@@ -121,12 +121,10 @@ def parse_front_matter(source: SourceFile) -> tuple[FieldReader | None, list[Pro
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = source.front_matter_line + (mark.line if mark else 0)
+        line = source.line_at(mark.index) if mark else source.front_matter_line
         what = error.problem or "invalid YAML"
         if error.context and error.context_mark and error.context_mark is not mark:
-            what += (
-                f" ({error.context} on line {source.front_matter_line + error.context_mark.line})"
-            )
+            what += f" ({error.context} on line {source.line_at(error.context_mark.index)})"
         return None, [
             Problem(
                 source.display,
@@ -180,7 +178,7 @@ def field_reader(
     problems: list[Problem] = []
     for key_node, value_node in root.value:
         key = str(key_node.value)
-        line = source.front_matter_line + key_node.start_mark.line
+        line = source.line_at(key_node.start_mark.index)
         if key in lines:
             problems.append(
                 Problem(
@@ -191,9 +189,7 @@ def field_reader(
             )
         lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
-            item_lines[key] = [
-                source.front_matter_line + n.start_mark.line for n in value_node.value
-            ]
+            item_lines[key] = [source.line_at(n.start_mark.index) for n in value_node.value]
             for index, item_line in enumerate(item_lines[key]):
                 lines[f"{key}[{index}]"] = item_line
     data = {str(key): value for key, value in data.items()}

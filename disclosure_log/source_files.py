@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from disclosure_log.problems import Problem
 
 
@@ -18,6 +20,24 @@ class SourceFile:
     body: str
     front_matter_line: int
     body_line: int
+
+    def line_at(self, index: int) -> int:
+        """The file's line of a character in the front-matter, counting only newlines as breaks.
+
+        YAML also breaks lines at U+0085, U+2028 and U+2029, so its own line numbers can run
+        past the end of the file; an editor's do not.
+        """
+        return self.front_matter_line + line_in(self.front_matter, index) - 1
+
+
+def line_in(text: str, index: int) -> int:
+    """The 1-based line of `text[index]`, counting only newlines as breaks (as editors do)."""
+    return text.count("\n", 0, index) + 1
+
+
+def mark_line(mark: yaml.Mark) -> int:
+    """The 1-based line of a YAML mark of the pure-Python loader, which keeps the text it read."""
+    return line_in(mark.buffer, mark.index) if mark.buffer else mark.line + 1
 
 
 def find_response_files(responses_dir: Path) -> list[Path]:

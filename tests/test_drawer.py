@@ -1,5 +1,6 @@
-"""The navigation drawer on narrow screens: a "Close menu" button takes focus when it opens and
-gives it back to the menu button when it closes; Escape stays the quick exit."""
+"""The navigation drawer on narrow screens (drawer.js): the menu is a real button that says
+whether the drawer is open; a "Close menu" button takes focus when it opens and gives it back to
+the menu button when it closes; Escape stays the quick exit."""
 
 from __future__ import annotations
 
@@ -83,3 +84,25 @@ def test_there_is_no_close_button_where_the_navigation_is_not_a_drawer(page, sam
     page.goto(sample_url)
     assert page.locator(".dl-drawer-close").count() == 1
     assert not page.locator(".dl-drawer-close").is_visible()
+
+
+def test_the_menu_is_a_button_in_place_of_the_themes_label(narrow_page, sample_url):
+    page = narrow_page
+    page.goto(sample_url)
+    menu = menu_button(page)
+    assert menu.evaluate("(e) => e.tagName") == "BUTTON"
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".md-header label[for='__drawer']").is_visible()
+
+
+def test_the_close_button_is_not_covered_by_the_navigation(narrow_page, sample_url):
+    page = narrow_page
+    page.goto(sample_url)
+    open_drawer_by_keyboard(page)
+    page.wait_for_function(f"({FOCUSED}) === 'Close menu'")
+    on_top = """() => {
+      const button = document.querySelector(".dl-drawer-close");
+      const r = button.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === button;
+    }"""
+    assert page.evaluate(on_top)

@@ -40,6 +40,17 @@ def test_an_unknown_key_is_an_error_with_file_line_and_key() -> None:
     ]
 
 
+def test_a_line_separator_in_a_comment_does_not_move_the_line_named(tmp_path: Path) -> None:
+    """YAML counts U+2028 as a line break; an editor, and so the error, does not."""
+    text = (FIXTURES / "unknown-key.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "unknown-key.yaml"
+    path.write_text(text.replace("Test Information", "Test\u2028Information"), encoding="utf-8")
+    with pytest.raises(ExemptionDataError) as error:
+        load_table_file(path)
+    (problem,) = [str(problem) for problem in error.value.problems]
+    assert problem.startswith(f"{path.as_posix()}:21: 'sections[0].provisions[0].colour'")
+
+
 def test_an_unquoted_comma_splitting_a_title_is_caught() -> None:
     (problem,) = problems_of("unquoted-comma.yaml")
     assert problem.endswith(

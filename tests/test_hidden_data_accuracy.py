@@ -25,7 +25,7 @@ from disclosure_log.hidden_data.report import HiddenFinding, Inspection
 from disclosure_log.personal_data import Finding
 from tests.hidden_data.corpus import SAMPLES, generate
 from tests.hidden_data.labels import DOCUMENT_AUTHOR, PEOPLE_COLUMN, TEAM
-from tests.hidden_data.measure import judge, measure, report
+from tests.hidden_data.measure import inspected, judge, report
 from tests.hidden_data.parts import OLE_SIGNATURE
 
 BY_NAME = {sample.name: sample for sample in SAMPLES}
@@ -40,8 +40,8 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def test_the_check_meets_its_targets_on_the_accuracy_set(tmp_path):
-    accuracy = measure(tmp_path)
+def test_the_check_meets_its_targets_on_the_accuracy_set(corpus):
+    accuracy = inspected(corpus)
     assert accuracy.meets_targets, report(accuracy)
 
 

@@ -45,6 +45,13 @@ def test_a_misspelt_key_is_named_with_its_line_and_the_key_it_was_meant_to_be(
     )
 
 
+def test_a_line_separator_in_a_comment_does_not_move_the_line_named(tmp_path: Path) -> None:
+    """YAML counts U+2028 as a line break; an editor, and so the error, does not."""
+    extra = '  disclosure_log:\n    body_name: "North\u2028shire"\n    page_sise: 20\n'
+    (found,) = problems(tmp_path, extra)
+    assert found.startswith("mkdocs.yml:5: 'extra.disclosure_log.page_sise'")
+
+
 @pytest.mark.parametrize(
     ("setting", "message"),
     [

@@ -66,13 +66,8 @@ def test_material_toggles_and_section_labels_lose_only_their_invalid_attributes(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="keyboard.js gives the drawer's <label for=__drawer> role, aria-label and "
-    "aria-expanded, which a label of a control may not have; issue 12 item 3 replaces the drawer",
-)
 def test_pages_as_scripts_leave_them_are_valid_html(page, sample_url, tmp_path: Path):
-    """The live DOM after consent.js, search and Material's scripts: banner shown, accepted
+    """The live DOM after our scripts (consent, drawer, nav, tables, search): banner shown, accepted
     (confirmation shown), saved on the cookies page, and a search with results."""
     snapshots: list[Path] = []
 
