@@ -17,7 +17,8 @@ from disclosure_log.exemptions import load_exemption_table
 from disclosure_log.fragments import shared_nav_key
 from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader
-from disclosure_log.minify import published_page
+from disclosure_log.markup import valid_page
+from disclosure_log.minify import minified
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
@@ -111,8 +112,8 @@ class Build:
         """A response page's rendered body through the sanitiser, kept for the search index;
         any other page's unchanged."""
         spec = self.pages.get(source)
-        if spec is not None:
-            self.used_names.add_html(body)
+        if spec is not None:  # as published, its tables wrapped
+            self.used_names.add_html(valid_page(body))
         if spec is None or spec.template != "response.html":
             return body
         body = safe_html.sanitize_body_html(body)
@@ -121,12 +122,14 @@ class Build:
         return body
 
     def page_html(self, html: str, source: str | None) -> str:
-        """A rendered page as it is published (minified); its classes noted for the stylesheet."""
+        """A rendered page as it is published (valid, tables wrapped, minified); the classes it
+        uses noted for the stylesheet."""
         spec = self.pages.get(source) if source is not None else None
         if spec is not None:
             self.rendered += 1
+        html = valid_page(html)
         self.used_names.add_page(html, spec.template if spec is not None else None)
-        return published_page(html)
+        return minified(html)
 
     def start_search_index(self, site_dir: Path) -> None:
         """Every page's content is rendered: index it on another core beside the templates."""

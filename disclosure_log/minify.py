@@ -1,4 +1,4 @@
-"""Each page as it is published: valid, and without the space the templates leave between tags.
+"""Each page as it is published: without the space the templates leave between tags.
 
 minify-html parses the page as a browser does and removes only what cannot change how it is
 read: space between block elements, comments, quotes an attribute does not need. Text inside
@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import minify_html
 
-from disclosure_log.markup import valid_page
 
-
-def published_page(html: str) -> str:
-    """The page with Material's invalid attributes removed, then minified."""
-    return minify_html.minify(
-        valid_page(html), keep_closing_tags=True, keep_html_and_head_opening_tags=True
-    )
+def minified(html: str) -> str:
+    """The page minified."""
+    return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)

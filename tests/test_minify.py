@@ -6,7 +6,7 @@ import re
 
 from lxml import html
 
-from disclosure_log.minify import published_page
+from disclosure_log.minify import minified
 from tests.support.reader import front_matter
 
 PAGE = """<!doctype html>
@@ -37,14 +37,14 @@ def text_of(page: str, path: str) -> str:
 
 
 def test_space_between_tags_and_comments_go():
-    out = published_page(PAGE)
+    out = minified(PAGE)
     assert len(out) < len(PAGE)
     assert "<!--" not in out
     assert not re.search(r">\s+<(div|p|pre|/div|/body)", out)
 
 
 def test_what_a_reader_reads_is_unchanged():
-    out = published_page(PAGE)
+    out = minified(PAGE)
     assert text_of(out, "//p") == "Some emphasised linked text."
     assert text_of(out, "//pre") == text_of(PAGE, "//pre")
     assert text_of(out, "//textarea") == text_of(PAGE, "//textarea")
@@ -54,16 +54,16 @@ def test_what_a_reader_reads_is_unchanged():
 
 
 def test_scripts_keep_their_code_as_written():
-    out = published_page(PAGE)
+    out = minified(PAGE)
     assert text_of(out, "//script") == text_of(PAGE, "//script").strip()
 
 
 def test_closing_tags_and_the_html_and_head_tags_are_kept():
-    out = published_page(PAGE)
+    out = minified(PAGE)
     assert out.startswith("<!doctype html><html lang=en><head>")
     assert out.rstrip().endswith("</body></html>")
     assert "</p>" in out
-    assert "</li>" in published_page("<ul><li>a</li><li>b</li></ul>")
+    assert "</li>" in minified("<ul><li>a</li><li>b</li></ul>")
 
 
 def test_built_pages_are_minified(sample_site):

@@ -84,4 +84,5 @@ def test_on_wide_screens_the_sections_are_headings_that_take_no_focus(page, samp
     label = page.locator("#__nav_3_label")
     assert label.is_visible()
     assert label.get_attribute("tabindex") is None
-    assert page.get_by_role("link", name="All responses").is_visible()
+    browse = page.get_by_role("navigation", name="Browse the log")
+    assert browse.get_by_role("link", name="All responses").is_visible()
