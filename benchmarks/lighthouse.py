@@ -1,6 +1,6 @@
 """Lighthouse scores and first-visit bytes of the sample log, served gzip-compressed.
 
-    python benchmarks/lighthouse.py --runs 3
+    PYTHONPATH=. .venv/bin/python benchmarks/lighthouse.py --runs 3
 
 Builds the sample log (`responses/`, this repository's mkdocs.yml) and, beside it, the
 framework's floor (plain Material over the same Markdown, `benchmarks/build.py`), serves each on
