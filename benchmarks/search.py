@@ -61,7 +61,14 @@ for r in build.responses:
         (body,) = html.parse(str(page)).getroot().find_class("dl-body")
         bodies[r.reference] = "".join(html.tostring(c, encoding="unicode") for c in body)
 start = time.perf_counter()
-index_responses(site, build.responses, bodies, build.catalogue.table, build.urls)
+index_responses(
+    site,
+    build.responses,
+    bodies,
+    build.catalogue.table,
+    build.urls,
+    build.settings.search_shard_size,
+)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
