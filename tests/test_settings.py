@@ -53,6 +53,10 @@ def test_a_misspelt_key_is_named_with_its_line_and_the_key_it_was_meant_to_be(
         ("latest_count: 1000", "'extra.disclosure_log.latest_count': must be at most 100"),
         ("search_index: 'no'", "'extra.disclosure_log.search_index': must be true or false"),
         (
+            "search_shard_size: 0",
+            "'extra.disclosure_log.search_shard_size': must be at least 1, not 0",
+        ),
+        (
             "personal_data_allow: a@b.example",
             "'extra.disclosure_log.personal_data_allow': must be a list",
         ),
