@@ -209,7 +209,7 @@ def first_query_ours(browser, base: str, sent: list) -> Visit:
     def hold(route) -> None:
         route.continue_() if released else held.append(route)
 
-    page.route("**/pagefind/filter/**", hold)
+    page.route("**/pagefind/*/filter/**", hold)
     start = time.perf_counter()
     page.goto(f"{base}search/?q={QUERY.replace(' ', '+')}", wait_until="commit")
     page.locator(".dl-result").first.wait_for(timeout=600_000)
