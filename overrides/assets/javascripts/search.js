@@ -117,11 +117,15 @@ function pagefindFilters(filters, except) {
   return chosen;
 }
 
-// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own
-// reference that every response's search metadata holds (matched, never shown in an excerpt).
-function joinedReference(query) {
-  const looksLikeReference = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)+$/u.test(query);
-  return looksLikeReference && /\d/.test(query) ? query.replace(/[./\\_-]+/g, "") : null;
+// A reference in any usual spelling, or a number in one: "01/FOI/23/034648" or
+// "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own reference that every
+// response's search metadata holds (matched, never shown in an excerpt). It is searched for
+// exactly (in quotes) first: Pagefind matches a word it does not hold by the longest word it
+// holds that begins it ("01"), so each part of the index without that reference would
+// otherwise answer with all its responses.
+function exactReference(query) {
+  const oneWord = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)*$/u.test(query);
+  return oneWord && /\d/.test(query) ? `"${query.replace(/[./\\_-]+/g, "")}"` : null;
 }
 
 // Facet counts of several searches, added up.
@@ -164,7 +168,7 @@ async function find(parts, state, except = null, progress = null) {
   if (!state.q && Object.keys(filters).length === 0) return null;
   const options = { filters };
   if (state.sort === "newest" || !state.q) options.sort = { date: "desc" };
-  const reference = state.q && joinedReference(state.q);
+  const reference = state.q && exactReference(state.q);
   if (reference) {
     const exact = await searchParts(parts, reference, options);
     if (exact.results.length) {
