@@ -2,7 +2,10 @@
 
 Pagefind reads one lean HTML document per public response (title, summary, the rendered body,
 the reference's spellings as metadata, filters, sort and result details), not the themed pages:
-indexing does not depend on the templates, and it parses a third of the bytes.
+indexing does not depend on the templates, and it parses a third of the bytes. The log is
+indexed in parts of `search_shard_size` responses, newest first, each by its own Pagefind run,
+so that a run's memory (about 200 KB a response) does not grow with the log; the search page
+searches the parts together (overrides/assets/javascripts/search.js).
 """
 
 from __future__ import annotations
