@@ -132,6 +132,8 @@ def measure(
             "seconds": statistics.median(r["seconds"] for r in results),
             "peak_mib": max(r["peak_mib"] for r in results),
             "worker_peak_mib": max(r["worker_peak_mib"] for r in results),
+            "largest_process_mib": max(r["largest_process_mib"] for r in results),
+            "whole_build_mib": max(r["whole_build_mib"] for r in results),
             "runs": [round(r["seconds"], 2) for r in results],
             **site_size(site_of(configs[name])),
         }
@@ -187,7 +189,7 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
                 cells.append(f"{net * 1000:.2f}")
                 cells.append(f"{net / net_per_response(seconds, base, start_up):.2f}")
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", site_table(results)]
+    lines += ["", size_table(results)]
     searched = [size for size, result in results.items() if "project+search" in result]
     if searched:
         lines += [
@@ -205,16 +207,18 @@ def report(results: dict[int, dict[str, dict[str, float]]]) -> str:
     return "\n".join(lines)
 
 
-def site_table(results: dict[int, dict[str, dict[str, float]]]) -> str:
-    """The size of each built site, whole and per response."""
+def size_table(results: dict[int, dict[str, dict[str, float]]]) -> str:
+    """Each build's largest process and whole memory, and its site, whole and per response."""
     lines = [
-        "| responses | build | site as tar (MiB) | KiB per response | files | files per response |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| responses | build | largest process (MiB) | whole build (MiB) | site as tar (MiB) "
+        "| KiB per response | files | files per response |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sorted(results):
         for name, result in results[size].items():
             lines.append(
-                f"| {size:,} | {name} | {result['tar_mib']:,.1f} | "
+                f"| {size:,} | {name} | {result['largest_process_mib']:,.0f} | "
+                f"{result['whole_build_mib']:,.0f} | {result['tar_mib']:,.1f} | "
                 f"{result['tar_mib'] * 1024 / size:.1f} | {result['files']:,} | "
                 f"{result['files'] / size:.2f} |"
             )

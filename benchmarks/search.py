@@ -61,7 +61,14 @@ for r in build.responses:
         (body,) = html.parse(str(page)).getroot().find_class("dl-body")
         bodies[r.reference] = "".join(html.tostring(c, encoding="unicode") for c in body)
 start = time.perf_counter()
-index_responses(site, build.responses, bodies, build.catalogue.table, build.urls)
+index_responses(
+    site,
+    build.responses,
+    bodies,
+    build.catalogue.table,
+    build.urls,
+    build.settings.search_shard_size,
+)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
@@ -202,7 +209,7 @@ def first_query_ours(browser, base: str, sent: list) -> Visit:
     def hold(route) -> None:
         route.continue_() if released else held.append(route)
 
-    page.route("**/pagefind/filter/**", hold)
+    page.route("**/pagefind/*/filter/**", hold)
     start = time.perf_counter()
     page.goto(f"{base}search/?q={QUERY.replace(' ', '+')}", wait_until="commit")
     page.locator(".dl-result").first.wait_for(timeout=600_000)

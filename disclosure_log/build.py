@@ -135,7 +135,12 @@ class Build:
         """Every page's content is rendered: index it on another core beside the templates."""
         if self.settings.search_index:
             self.jobs["search"] = search_index.start_indexing(
-                site_dir, self.responses, self.bodies, self.catalogue.table, self.urls
+                site_dir,
+                self.responses,
+                self.bodies,
+                self.catalogue.table,
+                self.urls,
+                self.settings.search_shard_size,
             )
 
     def finish(self, site_dir: Path) -> Verdict:

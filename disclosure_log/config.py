@@ -106,6 +106,13 @@ class Settings:
         (), "Contact details that may appear (the body's own FOI address, switchboard)"
     )
     search_index: bool = setting(True, "Whether to build the search index")
+    search_shard_size: int = setting(
+        5000,
+        "Responses per part of the search index, each indexed by its own Pagefind run: "
+        "Pagefind needs about 200 KB of memory per response",
+        minimum=1,
+        maximum=20000,
+    )
     # The regime of a response with no `regime:` field; empty for the table's default (FOIA).
     default_regime: str = setting("", "The regime of a response with no regime: field")
     quick_exit: QuickExit = field(default_factory=QuickExit)

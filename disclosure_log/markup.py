@@ -33,8 +33,9 @@ EMPTY_TABINDEX = re.compile(
 )
 
 
-# A table's start or end tag; a heading; a caption. Tables come from Markdown, the statistics
-# page and our templates, never with a "<table" inside an attribute (the sanitiser's bodies).
+# A table's start or end tag; a heading; a caption. Found by pattern, not by parsing the page:
+# a "<table" written inside an attribute's value or a comment would be taken for a table, and
+# neither Markdown, the statistics page nor our templates write one.
 TABLE_TAG = re.compile(r"<table\b[^>]*>|</table\s*>", re.IGNORECASE)
 HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
 CAPTION = re.compile(r"\s*<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
@@ -87,7 +88,7 @@ def unique(name: str, taken: dict[str, int]) -> str:
 
 def wrap_tables(html: str) -> str:
     """Every outermost table in a focusable, named scroll region, as Material's script made it."""
-    if "<table" not in html:
+    if not TABLE_TAG.search(html):
         return html
     parts, done, taken = [], 0, {}
     for start, end in outer_tables(html):

@@ -2,7 +2,10 @@
 
 Pagefind reads one lean HTML document per public response (title, summary, the rendered body,
 the reference's spellings as metadata, filters, sort and result details), not the themed pages:
-indexing does not depend on the templates, and it parses a third of the bytes.
+indexing does not depend on the templates, and it parses a third of the bytes. The log is
+indexed in parts of `search_shard_size` responses, newest first, each by its own Pagefind run,
+so that a run's memory (about 200 KB a response) does not grow with the log; the search page
+searches the parts together (overrides/assets/javascripts/search.js).
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ from disclosure_log.urls import Urls
 # metadata too, but builds excerpts from the page's text alone (the title, summary and body), so
 # the spellings find a response without ever showing in its excerpt.
 SPELLINGS_META = "spellings"
+# What Pagefind writes besides the index that the search page never loads: its own interfaces,
+# and its web worker (the search page runs Pagefind without one).
+UNUSED_FILES = (
+    "pagefind-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
 
 
 class IndexingFailed(Exception):
@@ -41,6 +53,7 @@ class IndexingFailed(Exception):
 class SearchIndex:
     folder: Path
     pages: int
+    shards: int
     note: str = ""
 
 
@@ -109,6 +122,17 @@ def write_documents(
     return written
 
 
+def newest_first(responses: Iterable[Response]) -> list[Response]:
+    """The public responses, newest first (the same day: the higher reference first)."""
+    public = [response for response in responses if is_public(response)]
+    return sorted(public, key=lambda r: (r.date, r.reference), reverse=True)
+
+
+def split_into_shards(responses: list[Response], size: int) -> list[list[Response]]:
+    """Consecutive parts of at most `size` responses each."""
+    return [responses[start : start + size] for start in range(0, len(responses), size)]
+
+
 def pagefind_command(documents: Path, output: Path) -> list[str]:
     executable = get_executable()
     if executable is None:
@@ -122,37 +146,88 @@ def indexed_pages(folder: Path) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
+def drop_unused_files(folder: Path, keep_script: bool) -> None:
+    """Remove Pagefind's ready-made interfaces and worker, which the search page does not use;
+    only the first part keeps `pagefind.js`, the script that queries every part."""
+    for pattern in UNUSED_FILES:
+        for path in folder.glob(pattern):
+            path.unlink()
+    if not keep_script:
+        (folder / "pagefind.js").unlink(missing_ok=True)
+
+
+def index_shard(
+    folder: Path,
+    responses: list[Response],
+    bodies: Mapping[str, str],
+    table: ExemptionTable,
+    urls: Urls,
+) -> str:
+    """Index one part of the log into `folder` with its own Pagefind run; return a note, if any."""
+    with tempfile.TemporaryDirectory(prefix="search-documents-") as documents:
+        written = write_documents(Path(documents), responses, bodies, table, urls)
+        command = pagefind_command(Path(documents), folder.resolve())
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise IndexingFailed(f"Pagefind failed:\n{done.stdout}{done.stderr}".rstrip())
+    pages = indexed_pages(folder)
+    if pages != written:
+        raise IndexingFailed(f"the index holds {pages} pages, not the {written} public")
+    try:
+        search_chunks.rechunk(folder)
+    except search_chunks.UnknownFormat as error:
+        # Nothing was changed: Pagefind's own chunks work, they are only larger to download.
+        return f"kept Pagefind's own word chunks: {error}"
+    return ""
+
+
+def shard_entry(urls: Urls, number: int, responses: list[Response]) -> dict[str, object]:
+    """What the search page needs to know of one part: where it is, its size and its dates."""
+    return {
+        "folder": urls.pagefind_shard(number),
+        "pages": len(responses),
+        "newest": responses[0].date.isoformat(),
+        "oldest": responses[-1].date.isoformat(),
+    }
+
+
+def write_shard_list(site_dir: Path, urls: Urls, shards: list[list[Response]]) -> None:
+    """Write the list of parts, newest first, in the same bytes for the same input."""
+    entries = [shard_entry(urls, number, shard) for number, shard in enumerate(shards)]
+    text = json.dumps({"shards": entries}, sort_keys=True, separators=(",", ":"))
+    (site_dir / urls.pagefind_shards()).write_text(text, encoding="utf-8")
+
+
 def index_responses(
     site_dir: Path,
     responses: Iterable[Response],
     bodies: Mapping[str, str],
     table: ExemptionTable,
     urls: Urls,
+    shard_size: int,
 ) -> SearchIndex | None:
     """Write the search index of the public responses into its folder in `site_dir`, and check it.
 
-    `bodies` maps each public response's reference to its rendered body HTML. With no public
-    response there is nothing to search and no index is written.
+    The responses are indexed newest first in parts of at most `shard_size`, one Pagefind run
+    after another, so that no run needs more memory than a part's worth. `bodies` maps each
+    public response's reference to its rendered body HTML. With no public response there is
+    nothing to search and no index is written.
     """
     folder = site_dir / urls.pagefind_dir()
     shutil.rmtree(folder, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="search-documents-") as documents:
-        public = write_documents(Path(documents), responses, bodies, table, urls)
-        if public == 0:
-            return None
-        command = pagefind_command(Path(documents), folder.resolve())
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise IndexingFailed(f"Pagefind failed:\n{done.stdout}{done.stderr}".rstrip())
-    pages = indexed_pages(folder)
-    if pages != public:
-        raise IndexingFailed(f"the index holds {pages} pages, not the {public} public")
-    try:
-        search_chunks.rechunk(folder)
-    except search_chunks.UnknownFormat as error:
-        # Nothing was changed: Pagefind's own chunks work, they are only larger to download.
-        return SearchIndex(folder, pages, note=f"kept Pagefind's own word chunks: {error}")
-    return SearchIndex(folder, pages)
+    shards = split_into_shards(newest_first(responses), shard_size)
+    if not shards:
+        return None
+    notes = []
+    for number, shard in enumerate(shards):
+        shard_folder = site_dir / urls.pagefind_shard(number)
+        note = index_shard(shard_folder, shard, bodies, table, urls)
+        if note:
+            notes.append(f"part {number}: {note}")
+        drop_unused_files(shard_folder, keep_script=number == 0)
+    write_shard_list(site_dir, urls, shards)
+    pages = sum(len(shard) for shard in shards)
+    return SearchIndex(folder, pages, len(shards), note="; ".join(notes))
 
 
 def start_indexing(
@@ -161,6 +236,9 @@ def start_indexing(
     bodies: Mapping[str, str],
     table: ExemptionTable,
     urls: Urls,
+    shard_size: int,
 ) -> Future[SearchIndex | None]:
     """Index in another process, so it runs on a second core while the site is rendered."""
-    return in_background(index_responses, site_dir, responses, dict(bodies), table, urls)
+    return in_background(
+        index_responses, site_dir, responses, dict(bodies), table, urls, shard_size
+    )

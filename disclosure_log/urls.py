@@ -104,9 +104,17 @@ class Urls:
         """The folder of the search index, which Pagefind writes."""
         return f"{self.pagefind}/"
 
+    def pagefind_shard(self, number: int) -> str:
+        """The folder of part `number` of the search index (0 the newest), one Pagefind run's."""
+        return f"{self.pagefind_dir()}{number}/"
+
+    def pagefind_shards(self) -> str:
+        """The list of the search index's parts, which the search page reads first."""
+        return f"{self.pagefind_dir()}shards.json"
+
     def pagefind_script(self) -> str:
-        """The script the search page imports to query the index."""
-        return f"{self.pagefind_dir()}pagefind.js"
+        """The script the search page imports to query the index: the first part's."""
+        return f"{self.pagefind_shard(0)}pagefind.js"
 
     def feed_all(self) -> str:
         return f"{self.feeds}/all.atom"

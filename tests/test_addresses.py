@@ -44,7 +44,7 @@ OLD_ROOTS = ["responses", "ref", "topics", "exemptions", "years", "outcomes", "s
 OLD_ROOTS += ["search", "feeds", "data", "pagefind"]
 # docs/data.md, the page about the open data, is at /data/ whatever the data files' folder.
 DOCS_PAGES = {"data/"}
-LINK_ATTRIBUTES = ("href", "src", "action", "data-pagefind")
+LINK_ATTRIBUTES = ("href", "src", "action", "data-pagefind", "data-pagefind-shards")
 # The table's methods for the log's pages that the project's nav names.
 INDEX_PAGES = ("all_responses", "topics_index", "exemptions_index", "years_index")
 INDEX_PAGES += ("outcomes_index", "statistics_page", "search_page")
@@ -156,7 +156,8 @@ def test_renaming_sections_in_the_table_moves_every_generated_page(renamed_site)
         "open-data/responses.json",
         "open-data/responses.csv",
         "open-data/responses.schema.json",
-        "search-index/pagefind-entry.json",
+        "search-index/shards.json",
+        "search-index/0/pagefind-entry.json",
     ]
     assert [path for path in expected if not (renamed_site / path).is_file()] == []
     assert list(renamed_site.glob("foi/*/files/*")), "no attachment under the renamed folder"

@@ -57,7 +57,8 @@ def test_two_builds_of_the_same_input_are_identical_byte_for_byte(
 ) -> None:
     again = files_of(build_with_engine("mkdocs", tmp_path, SAMPLE, "2", BUILD_EPOCH))
     assert any(name.endswith(".pf_filter") for name in mkdocs_site)
-    assert "pagefind/pagefind-entry.json" in mkdocs_site
+    assert "pagefind/shards.json" in mkdocs_site
+    assert "pagefind/0/pagefind-entry.json" in mkdocs_site
     assert sorted(again) == sorted(mkdocs_site)
     assert [name for name in mkdocs_site if again[name] != mkdocs_site[name]] == []
 

@@ -92,7 +92,7 @@ def test_escape_with_the_navigation_drawer_open_leaves(browser, site_url, exit_s
     context = browser.new_context(viewport={"width": 360, "height": 640})
     page = context.new_page()
     page.goto(site_url)
-    page.click("label.md-header__button[for='__drawer']")
+    page.get_by_role("button", name="Menu", exact=True).click()
     assert page.evaluate("document.getElementById('__drawer').checked")
     leaves_to_exit_site(page, exit_site, lambda: page.keyboard.press("Escape"))
     context.close()

@@ -60,6 +60,10 @@ def test_a_line_separator_in_a_comment_does_not_move_the_line_named(tmp_path: Pa
         ("latest_count: 1000", "'extra.disclosure_log.latest_count': must be at most 100"),
         ("search_index: 'no'", "'extra.disclosure_log.search_index': must be true or false"),
         (
+            "search_shard_size: 0",
+            "'extra.disclosure_log.search_shard_size': must be at least 1, not 0",
+        ),
+        (
             "personal_data_allow: a@b.example",
             "'extra.disclosure_log.personal_data_allow': must be a list",
         ),

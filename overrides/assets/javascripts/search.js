@@ -22,26 +22,50 @@ const more = root.querySelector("[data-dl-more]");
 const siteRoot = new URL(root.dataset.siteRoot, window.location.href);
 const pageTitle = document.title;
 
-let pagefindLoading = null;
+let partsLoading = null;
 let latest = 0;
-let current = { results: [], shown: 0, run: 0 };
+let current = { results: [], shown: 0, run: 0, complete: null };
 
-function loadPagefind() {
-  pagefindLoading ??= import(new URL(root.dataset.pagefind, window.location.href).href).then(
-    async (pagefind) => {
-      // No web worker: one script less to download, and searches here are small. The reference's
-      // spellings (metadata "spellings", written by search_index.py) outrank body text, so a
-      // reference finds its own response before those that cite it.
-      await pagefind.options({
+// The index is in parts (pagefind/shards.json lists them, newest responses first), each from
+// its own Pagefind run. The first part's pagefind.js makes a Pagefind instance for each part
+// when a search first needs it. Pagefind's mergeIndex would search every part before showing
+// anything and order the results by score even when asked for the newest first; separate
+// instances let a search by date walk the parts in order and show the newest at once.
+function loadParts() {
+  partsLoading ??= Promise.all([
+    import(new URL(root.dataset.pagefind, window.location.href).href),
+    fetch(new URL(root.dataset.pagefindShards, window.location.href)).then((answer) => {
+      if (!answer.ok) throw new Error(`${answer.url}: ${answer.status}`);
+      return answer.json();
+    }),
+  ]).then(([pagefind, { shards }]) => {
+    const [first, ...others] = shards.map((shard) => partLoader(pagefind, shard.folder));
+    // All instances share one WebAssembly module, which the first to load sets up: the others
+    // wait for it, so that none sets it up again under an instance already made.
+    return [first, ...others.map((load) => () => first().then(load))];
+  });
+  return partsLoading;
+}
+
+function partLoader(pagefind, folder) {
+  let loading = null;
+  return () => {
+    loading ??= (async () => {
+      // No web worker: one script less to download, and searches here are small.
+      const basePath = new URL(folder, siteRoot).pathname;
+      const instance = pagefind.createInstance({ basePath, noWorker: true });
+      // The reference's spellings (metadata "spellings", written by search_index.py) outrank
+      // body text, so a reference finds its own response before those that cite it. Setting
+      // the ranking waits for the instance to be ready.
+      await instance.options({
         baseUrl: siteRoot.pathname,
         excerptLength: 30,
-        noWorker: true,
         ranking: { metaWeights: { spellings: 10 } },
       });
-      return pagefind;
-    },
-  );
-  return pagefindLoading;
+      return instance;
+    })();
+    return loading;
+  };
 }
 
 function stateFrom(params) {
@@ -93,32 +117,73 @@ function pagefindFilters(filters, except) {
   return chosen;
 }
 
-// "01/FOI/23/034648" or "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own
-// reference that every response's search metadata holds (matched, never shown in an excerpt).
-function joinedReference(query) {
-  const looksLikeReference = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)+$/u.test(query);
-  return looksLikeReference && /\d/.test(query) ? query.replace(/[./\\_-]+/g, "") : null;
+// A reference in any usual spelling, or a number in one: "01/FOI/23/034648" or
+// "01.foi.23.034648" becomes "01FOI23034648", a spelling of its own reference that every
+// response's search metadata holds (matched, never shown in an excerpt). It is searched for
+// exactly (in quotes) first: Pagefind matches a word it does not hold by the longest word it
+// holds that begins it ("01"), so each part of the index without that reference would
+// otherwise answer with all its responses.
+function exactReference(query) {
+  const oneWord = /^[\p{L}\p{N}]+(?:[./\\_-]+[\p{L}\p{N}]+)*$/u.test(query);
+  return oneWord && /\d/.test(query) ? `"${query.replace(/[./\\_-]+/g, "")}"` : null;
+}
+
+// Facet counts of several searches, added up.
+function addCounts(all) {
+  const sum = {};
+  for (const counts of all) {
+    for (const [facet, values] of Object.entries(counts || {})) {
+      sum[facet] ??= {};
+      for (const [value, count] of Object.entries(values)) {
+        sum[facet][value] = (sum[facet][value] || 0) + count;
+      }
+    }
+  }
+  return sum;
+}
+
+// One search of every part. By date, the parts are searched one after another, newest first,
+// and `progress` has the results found so far, already in their final order. By relevance, as
+// Pagefind merges indexes: every part at once, best score first.
+async function searchParts(parts, term, options, progress) {
+  const searches = [];
+  if (options.sort) {
+    for (const part of parts) {
+      searches.push(await (await part()).search(term, options));
+      progress?.(searches.flatMap((found) => found.results));
+    }
+  } else {
+    const all = parts.map(async (part) => (await part()).search(term, options));
+    searches.push(...(await Promise.all(all)));
+  }
+  const results = searches.flatMap((found) => found.results);
+  if (!options.sort) results.sort((a, b) => b.score - a.score);
+  progress?.(results);
+  return { results, filters: addCounts(searches.map((found) => found.filters)) };
 }
 
 // Null when there is nothing to search for: no words and no filters.
-async function find(pagefind, state, except = null) {
+async function find(parts, state, except = null, progress = null) {
   const filters = pagefindFilters(state.filters, except);
   if (!state.q && Object.keys(filters).length === 0) return null;
   const options = { filters };
   if (state.sort === "newest" || !state.q) options.sort = { date: "desc" };
-  const reference = state.q && joinedReference(state.q);
+  const reference = state.q && exactReference(state.q);
   if (reference) {
-    const exact = await pagefind.search(reference, options);
-    if (exact.results.length) return exact;
+    const exact = await searchParts(parts, reference, options);
+    if (exact.results.length) {
+      progress?.(exact.results);
+      return exact;
+    }
   }
-  return pagefind.search(state.q || null, options);
+  return searchParts(parts, state.q || null, options, progress);
 }
 
 // Each facet counts the results it would give with the other facets' choices applied.
-async function facetCounts(pagefind, state, search, totals) {
+async function facetCounts(parts, state, search, totals) {
   const counts = {};
   for (const facet of FACETS) {
-    const source = state.filters[facet].length ? await find(pagefind, state, facet) : search;
+    const source = state.filters[facet].length ? await find(parts, state, facet) : search;
     counts[facet] = source ? source.filters[facet] || {} : totals[facet] || {};
   }
   return counts;
@@ -192,15 +257,19 @@ function resultItem(data) {
   return item;
 }
 
+// Shows the next results; while the parts are still being searched, the next page may need
+// results not found yet, so it waits for the search to end.
 async function showMore(moveFocus) {
   const run = current.run;
+  if (current.shown + PAGE_SIZE > current.results.length) await current.complete;
+  if (run !== latest) return;
   const slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  current.shown += slice.length;
   const data = await Promise.all(slice.map((result) => result.data()));
   if (run !== latest) return;
   const items = data.map(resultItem);
   list.append(...items);
-  current.shown += items.length;
-  more.hidden = current.shown >= current.results.length;
+  more.hidden = !current.done || current.shown >= current.results.length;
   if (moveFocus && items.length) items[0].querySelector("a").focus();
 }
 
@@ -213,31 +282,42 @@ function summary(state, count) {
 }
 
 // Results first: a search fetches only the filter files of the facets chosen, so the facets'
-// counts, which need every filter file, are loaded after the results are shown. The status
-// is announced once both are in place.
+// counts, which need every filter file, are loaded after the results are shown; by date, the
+// first results are shown as soon as the newest parts hold a page of them. The status is
+// announced once the results and the counts are all in place.
 async function run(state) {
   const thisRun = ++latest;
   document.title = state.q ? `${state.q} - ${pageTitle}` : pageTitle;
-  let pagefind;
+  let parts;
   try {
-    pagefind = await loadPagefind();
+    parts = await loadParts();
   } catch {
     status.textContent = "Search is not available. Browse the responses by topic, year or outcome.";
     return;
   }
-  const search = await find(pagefind, state);
-  if (thisRun !== latest) return;
-  current = { results: search ? search.results : [], shown: 0, run: thisRun };
+  current = { results: [], shown: 0, run: thisRun, complete: null, done: false };
   list.replaceChildren();
   more.hidden = true;
-  if (search) await showMore(false);
-  const totals = await pagefind.filters();
+  let firstPage = null;
+  const progress = (results) => {
+    if (thisRun !== latest) return;
+    current.results = results;
+    if (!firstPage && results.length >= PAGE_SIZE) firstPage = showMore(false);
+  };
+  current.complete = find(parts, state, null, progress);
+  const search = await current.complete;
+  if (thisRun !== latest) return;
+  current.done = true;
+  await (firstPage ?? (search ? showMore(false) : null));
+  if (thisRun !== latest) return;
+  more.hidden = current.shown >= current.results.length;
+  const totals = addCounts(await Promise.all(parts.map(async (part) => (await part()).filters())));
   if (facetsBox.hidden) {
     buildFacets(totals);
     showInForm(state);
   }
   // With every filter file loaded, the same search (from cached index chunks) counts them all.
-  const counts = await facetCounts(pagefind, state, search && (await find(pagefind, state)), totals);
+  const counts = await facetCounts(parts, state, search && (await find(parts, state)), totals);
   if (thisRun !== latest) return;
   showCounts(counts);
   status.textContent = search
