@@ -2,6 +2,10 @@
 
 The hooks hold no state and make no decisions: the `Build` made in `on_config` travels with the
 configuration MkDocs hands to every later event, and its `finish` says whether the site passes.
+
+What a dirty `mkdocs serve` keeps between rebuilds is not here either: `on_startup` tells
+`disclosure_log.preview.SESSIONS` what MkDocs is running, and `on_config` hands each `Build` the
+preview session of the folder it builds into, if there is one (never for `mkdocs build`).
 """
 
 from __future__ import annotations
@@ -21,20 +25,40 @@ from disclosure_log.build import Build, BuildFailed
 from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache
 from disclosure_log.markup import valid_page
+from disclosure_log.preview import SESSIONS
 
 log = logging.getLogger("mkdocs.disclosure_log")
 # The key under which the configuration carries this build from event to event.
 BUILD = "disclosure_log_build"
 
 
+class PreviewFile(File):
+    """A file of a preview build (a dirty serve): rendered or written again unless `current`,
+    whatever the times of its files say (hand-written pages show the log too)."""
+
+    current: bool = False
+
+    def is_modified(self) -> bool:
+        return not self.current
+
+
 def build_of(config: MkDocsConfig) -> Build:
     return config[BUILD]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    SESSIONS.announce(command, dirty)
+
+
+def on_shutdown() -> None:
+    SESSIONS.end()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source = Path(config.config_file_path)
+    preview = SESSIONS.for_site(Path(config.site_dir))
     try:
-        build = Build.from_config(config, source.parent, source)
+        build = Build.from_config(config, source.parent, source, preview)
     except BuildFailed as error:
         raise PluginError(str(error)) from None
     config[BUILD] = build
@@ -52,23 +76,57 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         plan = build.plan()
     except BuildFailed as error:
         raise PluginError(str(error)) from None
-    build.start_writing(Path(config.site_dir))
+    docs = [file.src_uri for file in files.documentation_pages()]
+    current = build.current_outputs(docs, [Path(config.theme.custom_dir or config.docs_dir)])
+    build.start_writing(Path(config.site_dir), current)
     for warning in build.warnings:
         log.warning(str(warning))
+    if build.preview is not None:
+        files = Files([preview_file(file) for file in files])
     for spec in plan.pages.values():
-        add_file(
-            files,
-            File.generated(
-                config, spec.path, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-            ),
+        page = generated_file(
+            config,
+            spec.path,
+            current,
+            build.preview is not None,
+            content=spec.markdown,
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
+        add_file(files, page)
     for static in plan.files:
         if static.source is not None:
             generated = File.generated(config, static.path, abs_src_path=str(static.source))
         else:
-            generated = File.generated(config, static.path, content=static.content)
+            generated = generated_file(
+                config, static.path, current, build.preview is not None, content=static.content
+            )
         add_file(files, generated)
     return files
+
+
+def generated_file(
+    config: MkDocsConfig, path: str, current: set[str], preview: bool, **kwargs
+) -> File:
+    """A page or file the log generates; in a preview, one that knows whether it is current."""
+    if not preview:
+        return File.generated(config, path, **kwargs)
+    file = PreviewFile.generated(config, path, **kwargs)
+    file.current = path in current
+    return file
+
+
+def preview_file(file: File) -> File:
+    """A hand-written page of a preview, rendered on every build; any other file as it is."""
+    if not file.is_documentation_page() or file.generated_by is not None:
+        return file
+    return PreviewFile(
+        file.src_uri,
+        file.src_dir,
+        file.dest_dir,
+        file.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
 
 
 def add_file(files: Files, file: File) -> None:
@@ -92,6 +150,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["log_settings"] = build.settings
     env.globals["fragment_cache"] = FragmentCache()
     env.globals["nav_key"] = lambda page: build.nav_key(page.url if page is not None else None)
+    if build.bytecode_cache is not None:
+        env.bytecode_cache = build.bytecode_cache
     return env
 
 
