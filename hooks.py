@@ -20,12 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting
+from disclosure_log import formatting, preview
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache
 from disclosure_log.markup import valid_page
-from disclosure_log.preview import SESSIONS
 
 log = logging.getLogger("mkdocs.disclosure_log")
 # The key under which the configuration carries this build from event to event.
@@ -47,18 +46,18 @@ def build_of(config: MkDocsConfig) -> Build:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    SESSIONS.announce(command, dirty)
+    preview.SESSIONS.announce(command, dirty)
 
 
 def on_shutdown() -> None:
-    SESSIONS.end()
+    preview.SESSIONS.end()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source = Path(config.config_file_path)
-    preview = SESSIONS.for_site(Path(config.site_dir))
+    session = preview.SESSIONS.for_site(Path(config.site_dir))
     try:
-        build = Build.from_config(config, source.parent, source, preview)
+        build = Build.from_config(config, source.parent, source, session)
     except BuildFailed as error:
         raise PluginError(str(error)) from None
     config[BUILD] = build
@@ -84,6 +83,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build.preview is not None:
         files = Files([preview_file(file) for file in files])
     for spec in plan.pages.values():
+        if spec.path in build.left_out:
+            continue
         page = generated_file(
             config,
             spec.path,
@@ -105,10 +106,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def generated_file(
-    config: MkDocsConfig, path: str, current: set[str], preview: bool, **kwargs
+    config: MkDocsConfig, path: str, current: set[str], in_preview: bool, **kwargs
 ) -> File:
     """A page or file the log generates; in a preview, one that knows whether it is current."""
-    if not preview:
+    if not in_preview:
         return File.generated(config, path, **kwargs)
     file = PreviewFile.generated(config, path, **kwargs)
     file.current = path in current

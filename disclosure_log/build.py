@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +12,7 @@ from typing import Any
 from disclosure_log import preview as previews
 from disclosure_log import previous_build, safe_html, search_index
 from disclosure_log import urls as addresses
-from disclosure_log.background import in_background
+from disclosure_log.background import in_background, in_fork
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
 from disclosure_log.content_checks import all_content_problems, content_problems_each
 from disclosure_log.exemptions import load_exemption_table
@@ -23,7 +24,14 @@ from disclosure_log.preview import PageFingerprints, PreviewSession
 from disclosure_log.problems import Problem, Verdict, format_problems
 from disclosure_log.publication import is_built
 from disclosure_log.response_set import load_responses
-from disclosure_log.site import PageSpec, SitePlan, StaticFile, plan_site, write_files
+from disclosure_log.site import (
+    PageSpec,
+    SitePlan,
+    StaticFile,
+    plan_site,
+    write_data_files,
+    write_files,
+)
 from disclosure_log.urls import Urls
 
 
@@ -64,6 +72,8 @@ class Build:
     config_file: Path | None = None
     # In a preview, the fingerprint of each page and file this build makes, by its output path.
     outputs: dict[str, str] = field(default_factory=dict)
+    # In a preview, the response pages whose output is current: the engine need not know them.
+    left_out: set[str] = field(default_factory=set)
 
     @classmethod
     def from_config(
@@ -86,6 +96,12 @@ class Build:
         """Whether this build makes the search index: a preview makes it once, at its start."""
         first = self.preview is None or self.preview.first_build
         return self.settings.search_index and first
+
+    @property
+    def makes_data_first(self) -> bool:
+        """Whether the feeds and open data are planned with the pages; in a preview after the
+        first build, they are made on another core once the pages are planned."""
+        return self.preview is None or self.preview.first_build
 
     @property
     def bytecode_cache(self) -> previews.MemoryBytecodeCache | None:
@@ -122,7 +138,10 @@ class Build:
             self.settings.default_regime,
             self.urls,
         )
-        self.site = plan_site(result.responses, catalogue, self.settings)
+        self.site = plan_site(result.responses, catalogue, self.settings, self.makes_data_first)
+        if not self.makes_data_first:
+            # Stand-ins, so that the engine knows the addresses of the feeds and open data.
+            self.site.files += [StaticFile(path, content=b"") for path in self.preview.data_paths]
         self.responses = result.responses
         self.files = result.files
         self.start_content_checks(table)
@@ -150,7 +169,7 @@ class Build:
         if self.preview is None:
             return set()
         site = previews.site_inputs(self.config_file, template_dirs, docs)
-        prints = PageFingerprints()
+        prints = PageFingerprints(self.preview.response_prints)
         sources: dict[str, str] = {}
         for spec in self.site.pages.values():
             output = self.urls.page_file_of_source(spec.path)
@@ -158,11 +177,21 @@ class Build:
             self.outputs[output] = prints.page(
                 spec.template, spec.title, spec.markdown, spec.context, spec.noindex, site
             )
+        self.preview.response_prints = prints.taken
+        # The feeds and open data are followed by their paths (`data_written`), not here.
+        data = {file.path for file in self.site.files if file.source is None}
         for static in [*self.site.files, *self.site.written]:
-            sources[static.path] = static.path
-            self.outputs[static.path] = file_fingerprint(static)
+            if static.path not in data:
+                sources[static.path] = static.path
+                self.outputs[static.path] = file_fingerprint(static)
         changed = self.preview.changed_outputs(self.outputs)
-        return {sources[output] for output in self.outputs if output not in changed}
+        current = {sources[output] for output in self.outputs if output not in changed}
+        self.left_out = {
+            spec.path
+            for spec in self.site.pages.values()
+            if spec.path in current and "response" in spec.context
+        }
+        return current if self.makes_data_first else current | data
 
     def start_writing(self, site_dir: Path, current: set[str] = frozenset()) -> None:
         """Write the files the engine need not know about (but those `current`), on another
@@ -171,6 +200,13 @@ class Build:
             previews.remove_outputs(site_dir, self.preview.gone_outputs(self.outputs))
         written = [file for file in self.site.written if file.path not in current]
         self.jobs["writing"] = in_background(write_files, site_dir, written)
+        if self.preview is not None:
+            if self.makes_data_first:
+                self.preview.data_paths = [f.path for f in self.site.files if f.source is None]
+            else:
+                self.jobs["data"] = in_fork(
+                    write_data_files, site_dir, self.responses, self.catalogue, self.settings
+                )
 
     def page_body(self, source: str, body: str) -> str:
         """A response page's rendered body through the sanitiser, kept for the search index;
@@ -208,9 +244,21 @@ class Build:
         else:
             if index is not None and index.note:
                 verdict.notes.append(f"Search index: {index.note}")
+        verdict.failures += self.data_written(site_dir)
         if self.preview is not None and not verdict.failures:
             self.preview.keep_outputs(self.outputs)
         return verdict
+
+    def data_written(self, site_dir: Path) -> list[str]:
+        """In a preview, once the feeds and open data are written, remove those that are gone;
+        what could not be written."""
+        made = self.result("data")
+        if made is None:
+            return []
+        paths, failed = made
+        previews.remove_outputs(site_dir, sorted(set(self.preview.data_paths) - set(paths)))
+        self.preview.data_paths = paths
+        return [f"Feeds and open data: {failure}" for failure in failed]
 
     def result(self, job: str) -> Any:
         """The result of a job once it has finished; None if it was never started."""
@@ -247,19 +295,20 @@ class Build:
         problems = self.result("writing") or []
         if len(self.responses) != len(self.files):
             problems.append(f"{len(self.files)} response files but {len(self.responses)} loaded")
+        site = os.fspath(site_dir)
         for response in self.responses:
             address = self.urls.response(response)
-            built = (site_dir / self.urls.page_file(address)).is_file()
+            built = os.path.isfile(os.path.join(site, self.urls.page_file(address)))
             if built != is_built(response):
                 problems.append(f"{response.path}: page /{address} built={built}")
         for written in self.site.written:
-            if not (site_dir / written.path).is_file():
+            if not os.path.isfile(os.path.join(site, written.path)):
                 problems.append(f"/{written.path} was not written")
         listings = self.site.catalogue.listings()
         problems += missing_from_listings(self.site.catalogue, listings)
         for listing in listings:
             for page in listing.pages():
-                if not (site_dir / self.urls.page_file(page.url)).is_file():
+                if not os.path.isfile(os.path.join(site, self.urls.page_file(page.url))):
                     problems.append(f"listing page /{page.url} was not written")
         return problems
 

@@ -100,6 +100,10 @@ class PreviewSession:
     # The fingerprint of every generated page and written file whose output is current.
     outputs: dict[str, str] = field(default_factory=dict)
     bytecode_cache: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    # Each response's fingerprint, taken once for as long as the response is current.
+    response_prints: dict[int, tuple[Response, str]] = field(default_factory=dict)
+    # The feeds' and open data's paths in the site folder, as the last build made them.
+    data_paths: list[str] = field(default_factory=list)
     _table: ExemptionTable | None = None
 
     @property
@@ -206,15 +210,21 @@ def content_fingerprint(content: bytes) -> str:
 class PageFingerprints:
     """Fingerprints of generated pages: whatever their templates show of their context."""
 
-    def __init__(self) -> None:
-        self._responses: dict[int, str] = {}
+    def __init__(self, known: dict[int, tuple[Response, str]]) -> None:
+        self._known = known
+        # The fingerprints of the responses this build shows, by response.
+        self.taken: dict[int, tuple[Response, str]] = {}
 
     def response(self, response: Response) -> str:
-        """A response's fingerprint, taken once per build however many listings show it."""
+        """A response's fingerprint, taken once however many pages and builds show it."""
         key = id(response)
-        if key not in self._responses:
-            self._responses[key] = fingerprint(response)
-        return self._responses[key]
+        taken = self.taken.get(key)
+        if taken is None:
+            known = self._known.get(key)
+            if known is None or known[0] is not response:
+                known = (response, fingerprint(response))
+            taken = self.taken[key] = known
+        return taken[1]
 
     def value(self, value: Any) -> Any:
         if isinstance(value, Response):
