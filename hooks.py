@@ -14,6 +14,8 @@ import html
 import logging
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -41,6 +43,20 @@ class PreviewFile(File):
         return not self.current
 
 
+class KeptTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in a preview's `compiled`, for its next rebuild."""
+
+    def __init__(self, compiled: dict[str, bytes]) -> None:
+        self.compiled = compiled
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def build_of(config: MkDocsConfig) -> Build:
     return config[BUILD]
 
@@ -55,7 +71,7 @@ def on_shutdown() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source = Path(config.config_file_path)
-    session = preview.SESSIONS.for_site(Path(config.site_dir))
+    session = preview.SESSIONS.for_site(config.get("site_dir"))
     try:
         build = Build.from_config(config, source.parent, source, session)
     except BuildFailed as error:
@@ -151,8 +167,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["log_settings"] = build.settings
     env.globals["fragment_cache"] = FragmentCache()
     env.globals["nav_key"] = lambda page: build.nav_key(page.url if page is not None else None)
-    if build.bytecode_cache is not None:
-        env.bytecode_cache = build.bytecode_cache
+    if build.compiled_templates is not None:
+        env.bytecode_cache = KeptTemplates(build.compiled_templates)
     return env
 
 

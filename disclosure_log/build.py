@@ -104,9 +104,9 @@ class Build:
         return self.preview is None or self.preview.first_build
 
     @property
-    def bytecode_cache(self) -> previews.MemoryBytecodeCache | None:
+    def compiled_templates(self) -> dict[str, bytes] | None:
         """Where the templates compiled in a preview are kept for its next build."""
-        return self.preview.bytecode_cache if self.preview else None
+        return self.preview.compiled_templates if self.preview else None
 
     def start(self, site_dir: Path) -> None:
         """Set the previous build's files aside, and delete them on another core; a preview
@@ -169,15 +169,14 @@ class Build:
         if self.preview is None:
             return set()
         site = previews.site_inputs(self.config_file, template_dirs, docs)
-        prints = PageFingerprints(self.preview.response_prints)
+        prints = PageFingerprints(self.preview.response_prints, self.preview.page_prints)
         sources: dict[str, str] = {}
         for spec in self.site.pages.values():
             output = self.urls.page_file_of_source(spec.path)
             sources[output] = spec.path
-            self.outputs[output] = prints.page(
-                spec.template, spec.title, spec.markdown, spec.context, spec.noindex, site
-            )
-        self.preview.response_prints = prints.taken
+            self.outputs[output] = prints.page(spec, site)
+        self.preview.response_prints = prints.responses
+        self.preview.page_prints = prints.pages
         # The feeds and open data are followed by their paths (`data_written`), not here.
         data = {file.path for file in self.site.files if file.source is None}
         for static in [*self.site.files, *self.site.written]:

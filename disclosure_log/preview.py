@@ -19,16 +19,15 @@ import hashlib
 import os
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
-
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 
 from disclosure_log.exemptions import ExemptionTable, load_exemption_table
 from disclosure_log.listings import ListingPage
 from disclosure_log.model import Response
 from disclosure_log.problems import Problem
+from disclosure_log.site import PageSpec
 
 # What a file's key is made of: its size and time of change, or None when it is missing.
 Stat = tuple[int, int] | None
@@ -73,21 +72,6 @@ class CachedResponse:
     loaded: Loaded
 
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory, so a rebuild does not compile Material's again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
 @dataclass
 class PreviewSession:
     """Everything a dirty serve keeps between rebuilds of one site folder."""
@@ -99,9 +83,11 @@ class PreviewSession:
     content: dict[int, tuple[Response, list[Problem]]] = field(default_factory=dict)
     # The fingerprint of every generated page and written file whose output is current.
     outputs: dict[str, str] = field(default_factory=dict)
-    bytecode_cache: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
-    # Each response's fingerprint, taken once for as long as the response is current.
+    # Compiled templates by the template engine's key, so a rebuild need not compile them again.
+    compiled_templates: dict[str, bytes] = field(default_factory=dict)
+    # Each response's and page's fingerprint, taken once for as long as it is current.
     response_prints: dict[int, tuple[Response, str]] = field(default_factory=dict)
+    page_prints: dict[str, PagePrint] = field(default_factory=dict)
     # The feeds' and open data's paths in the site folder, as the last build made them.
     data_paths: list[str] = field(default_factory=list)
     _table: ExemptionTable | None = None
@@ -181,9 +167,11 @@ class Sessions:
         if not self._announced:
             self._sessions.clear()
 
-    def for_site(self, site_dir: Path) -> PreviewSession | None:
+    def for_site(self, site_dir: str | Path | None) -> PreviewSession | None:
         """The session building into `site_dir`, opened by the first build after `announce`."""
-        site_dir = site_dir.resolve()
+        if site_dir is None:
+            return None
+        site_dir = Path(site_dir).resolve()
         if self._announced:
             self._announced = False
             self._sessions[site_dir] = PreviewSession(site_dir)
@@ -207,23 +195,34 @@ def content_fingerprint(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=16).hexdigest()
 
 
-class PageFingerprints:
-    """Fingerprints of generated pages: whatever their templates show of their context."""
+# What a page was made from, and its fingerprint.
+PagePrint = tuple[tuple[Any, ...], str]
 
-    def __init__(self, known: dict[int, tuple[Response, str]]) -> None:
-        self._known = known
-        # The fingerprints of the responses this build shows, by response.
-        self.taken: dict[int, tuple[Response, str]] = {}
+
+class PageFingerprints:
+    """Fingerprints of generated pages: whatever their templates show of their context.
+
+    A page made from the very same objects as in the last build (a response page of a response
+    not read again) keeps its fingerprint without taking it again."""
+
+    def __init__(
+        self, responses: dict[int, tuple[Response, str]], pages: dict[str, PagePrint]
+    ) -> None:
+        self._responses = responses
+        self._pages = pages
+        # The fingerprints this build takes or keeps: of responses by response, of pages by path.
+        self.responses: dict[int, tuple[Response, str]] = {}
+        self.pages: dict[str, PagePrint] = {}
 
     def response(self, response: Response) -> str:
         """A response's fingerprint, taken once however many pages and builds show it."""
         key = id(response)
-        taken = self.taken.get(key)
+        taken = self.responses.get(key)
         if taken is None:
-            known = self._known.get(key)
+            known = self._responses.get(key)
             if known is None or known[0] is not response:
                 known = (response, fingerprint(response))
-            taken = self.taken[key] = known
+            taken = self.responses[key] = known
         return taken[1]
 
     def value(self, value: Any) -> Any:
@@ -244,12 +243,25 @@ class PageFingerprints:
             )
         return repr(value)
 
-    def page(
-        self, template: str, title: str, markdown: str, context: dict[str, Any], *extra
-    ) -> str:
-        """The fingerprint of a page made from these parts."""
-        shown = tuple((key, self.value(value)) for key, value in sorted(context.items()))
-        return fingerprint(template, title, markdown, shown, *extra)
+    def page(self, spec: PageSpec, site: str) -> str:
+        """The fingerprint of a page, in a site whose every page depends on `site`."""
+        context = sorted(spec.context.items())
+        parts = (spec.template, spec.title, spec.markdown, spec.noindex, site, *chain(*context))
+        known = self._pages.get(spec.path)
+        if known is None or not same_parts(known[0], parts):
+            shown = tuple((key, self.value(value)) for key, value in context)
+            body = content_fingerprint(spec.markdown.encode())
+            known = (parts, fingerprint(spec.template, spec.title, body, spec.noindex, site, shown))
+        self.pages[spec.path] = known
+        return known[1]
+
+
+def same_parts(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    """Whether a page is made of the same objects (or equal plain values) as before."""
+    return len(before) == len(now) and all(
+        old is new or (isinstance(new, str | bool) and old == new)
+        for old, new in zip(before, now, strict=True)
+    )
 
 
 def site_inputs(
