@@ -102,6 +102,8 @@ def test_an_edited_title_shows_on_its_page_and_in_every_listing(
     assert BRAVO_TITLE not in every_listing_title(serve.site)
     # A response that did not change is not rendered again.
     assert untouched.stat().st_mtime_ns == before
+    # The search index of the first build stays for the rebuilds.
+    assert (serve.site / "pagefind/pagefind.js").is_file()
 
 
 def test_a_deleted_response_leaves_its_page_its_short_address_and_listings(
