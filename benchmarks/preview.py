@@ -19,6 +19,7 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -50,8 +51,8 @@ class Server:
     name: str
     config: Path
     responses: Path
-    port: int
     log: Path
+    port: int = 0
     process: subprocess.Popen | None = None
 
     @property
@@ -59,6 +60,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self) -> None:
+        self.port = free_port()
         command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(self.config)]
         command += ["-a", f"127.0.0.1:{self.port}"]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
@@ -68,6 +70,16 @@ class Server:
     def builds(self) -> int:
         """How many builds the server's log says have finished."""
         return self.log.read_text(encoding="utf-8", errors="replace").count(BUILT)
+
+    def wait_until_serving(self, timeout: float) -> None:
+        """Wait until this server (not another on its port) answers, after its first build."""
+        self.wait_for_builds(1, timeout)
+        deadline = time.monotonic() + timeout
+        while "Serving on" not in self.log.read_text(encoding="utf-8", errors="replace"):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                tail = self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise SystemExit(f"{self.name}: the server is not serving:\n{tail}")
+            time.sleep(POLL)
 
     def wait_for_builds(self, count: int, timeout: float) -> float:
         """Wait until `count` builds have finished; the time it happened."""
@@ -86,6 +98,13 @@ class Server:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=60)
+
+
+def free_port() -> int:
+    """A port nothing on this machine listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def page_text(url: str) -> str | None:
@@ -158,7 +177,7 @@ def unused_reference(files: list[Path], run: int) -> str:
 def measure(server: Server, repeats: int) -> Timings:
     server.start()
     try:
-        server.wait_for_builds(1, FIRST_BUILD_TIMEOUT)
+        server.wait_until_serving(FIRST_BUILD_TIMEOUT)
         files = sorted(server.responses.rglob("*.md"))
         timings = Timings()
         for run in range(repeats):
@@ -217,7 +236,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--responses", type=Path, default=Path("/work/bench/10000"))
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args(argv)
     if not args.responses.is_dir():
         generate(args.size, args.responses)
@@ -233,12 +251,9 @@ def main(argv: list[str] | None = None) -> int:
                 "project",
                 project_config(folder, responses, search=True),
                 responses,
-                args.port,
                 folder / "project.log",
             ),
-            Server(
-                "floor", floor, folder / "floor-docs/responses", args.port + 1, folder / "floor.log"
-            ),
+            Server("floor", floor, folder / "floor-docs/responses", folder / "floor.log"),
         ]
         for server in servers:
             results[server.name] = measure(server, args.repeats)
