@@ -15,7 +15,7 @@ from disclosure_log import urls as addresses
 from disclosure_log.background import in_background, in_fork
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
 from disclosure_log.content_checks import all_content_problems, content_problems_each
-from disclosure_log.exemptions import load_exemption_table
+from disclosure_log.exemptions import ExemptionTable, load_exemption_table
 from disclosure_log.fragments import shared_nav_key
 from disclosure_log.listings import Catalogue, missing_from_listings
 from disclosure_log.loading import Loader
@@ -147,7 +147,7 @@ class Build:
         self.start_content_checks(table)
         return self.site
 
-    def start_content_checks(self, table) -> None:
+    def start_content_checks(self, table: ExemptionTable) -> None:
         """Check every response's content on another core; in a preview, those not yet checked."""
         allowed = self.settings.personal_data_allow
         if self.preview is None:
@@ -246,6 +246,9 @@ class Build:
         verdict.failures += self.data_written(site_dir)
         if self.preview is not None and not verdict.failures:
             self.preview.keep_outputs(self.outputs)
+        elif self.preview is not None:
+            # Something is missing from the site folder: the next rebuild renders everything.
+            self.preview.outputs.clear()
         return verdict
 
     def data_written(self, site_dir: Path) -> list[str]:
