@@ -92,7 +92,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except BuildFailed as error:
         raise PluginError(str(error)) from None
     docs = [file.src_uri for file in files.documentation_pages()]
-    current = build.current_outputs(docs, [Path(config.theme.custom_dir or config.docs_dir)])
+    templates = [Path(config.theme.custom_dir or config.docs_dir)]
+    current = build.current_outputs(docs, templates, config.nav)
     build.start_writing(Path(config.site_dir), current)
     for warning in build.warnings:
         log.warning(str(warning))

@@ -94,6 +94,12 @@ class Server:
             time.sleep(POLL)
         return time.monotonic()
 
+    def cpu_seconds(self) -> float:
+        """Processor time (user and system) of the server and of its finished children."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -134,6 +140,8 @@ class Timings:
     edit_built: list[float] = field(default_factory=list)
     new_shown: list[float] = field(default_factory=list)
     new_built: list[float] = field(default_factory=list)
+    edit_cpu: list[float] = field(default_factory=list)
+    new_cpu: list[float] = field(default_factory=list)
 
 
 def retitle(path: Path, marker: str) -> None:
@@ -183,24 +191,28 @@ def measure(server: Server, repeats: int) -> Timings:
         for run in range(repeats):
             target = files[(run + 1) * len(files) // (repeats + 2)]
             marker = f"Edited{run}x{os.getpid()}"
-            builds = server.builds()
+            builds, cpu = server.builds(), server.cpu_seconds()
             retitle(target, marker)
             saved = time.monotonic()
             url = edited_url(server, target, reference_of(target))
             timings.edit_shown.append(wait_for_text(url, marker) - saved)
             timings.edit_built.append(server.wait_for_builds(builds + 1, CHANGE_TIMEOUT) - saved)
+            time.sleep(0.5)  # the forked children of the rebuild are reaped
+            timings.edit_cpu.append(server.cpu_seconds() - cpu)
             time.sleep(1.0)  # let the watcher settle, as between two saves by hand
 
             reference = unused_reference(files, run)
             marker = f"New{run}x{os.getpid()}"
             created = target.parent / f"new-{run}.md"
             text = new_response(target, reference, marker)
-            builds = server.builds()
+            builds, cpu = server.builds(), server.cpu_seconds()
             created.write_text(text, encoding="utf-8")
             saved = time.monotonic()
             url = edited_url(server, created, reference)
             timings.new_shown.append(wait_for_text(url, marker) - saved)
             timings.new_built.append(server.wait_for_builds(builds + 1, CHANGE_TIMEOUT) - saved)
+            time.sleep(0.5)
+            timings.new_cpu.append(server.cpu_seconds() - cpu)
             time.sleep(1.0)
         return timings
     finally:
@@ -213,6 +225,8 @@ def report(results: dict[str, Timings], load: tuple[str, str]) -> str:
         ("edited response, rebuild done", "edit_built"),
         ("new response shown", "new_shown"),
         ("new response, rebuild done", "new_built"),
+        ("processor time of an edit's rebuild", "edit_cpu"),
+        ("processor time of a new response's rebuild", "new_cpu"),
     ]
     lines = [
         "| Seconds after saving (median) | Project | Floor | Ratio | Project runs |",
@@ -220,9 +234,14 @@ def report(results: dict[str, Timings], load: tuple[str, str]) -> str:
     ]
     for label, name in rows:
         project = statistics.median(getattr(results["project"], name))
-        floor = statistics.median(getattr(results["floor"], name))
         runs = ", ".join(f"{s:.2f}" for s in getattr(results["project"], name))
-        lines.append(f"| {label} | {project:.2f} | {floor:.2f} | {project / floor:.2f}x | {runs} |")
+        if "floor" in results:
+            floor = statistics.median(getattr(results["floor"], name))
+            lines.append(
+                f"| {label} | {project:.2f} | {floor:.2f} | {project / floor:.2f}x | {runs} |"
+            )
+        else:
+            lines.append(f"| {label} | {project:.2f} | | | {runs} |")
     lines.append(f"\nLoad average (1, 5, 15 min) before: {load[0]}; after: {load[1]}")
     return "\n".join(lines)
 
@@ -236,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--responses", type=Path, default=Path("/work/bench/10000"))
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--servers", nargs="+", default=["project", "floor"], choices=["project", "floor"]
+    )
     args = parser.parse_args(argv)
     if not args.responses.is_dir():
         generate(args.size, args.responses)
@@ -255,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             Server("floor", floor, folder / "floor-docs/responses", folder / "floor.log"),
         ]
-        for server in servers:
+        for server in [s for s in servers if s.name in args.servers]:
             results[server.name] = measure(server, args.repeats)
             print(f"{server.name}: {results[server.name]}", flush=True)
     print(report(results, (before, load_average())))

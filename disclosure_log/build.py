@@ -72,7 +72,8 @@ class Build:
     config_file: Path | None = None
     # In a preview, the fingerprint of each page and file this build makes, by its output path.
     outputs: dict[str, str] = field(default_factory=dict)
-    # In a preview, the response pages whose output is current: the engine need not know them.
+    # In a preview, the pages whose output is current and that the navigation does not name:
+    # the engine need not know them.
     left_out: set[str] = field(default_factory=set)
 
     @classmethod
@@ -162,10 +163,14 @@ class Build:
             )
             self.unchecked = unchecked
 
-    def current_outputs(self, docs: list[str], template_dirs: list[Path]) -> set[str]:
+    def current_outputs(
+        self, docs: list[str], template_dirs: list[Path], nav: Any = None
+    ) -> set[str]:
         """In a preview, the generated pages and files whose output in the site folder is
         current: the engine need not make them again. `docs` are the hand-written pages and
-        `template_dirs` the templates, on which every page depends."""
+        `template_dirs` the templates, on which every page depends; the current pages that
+        the site navigation (`nav` in mkdocs.yml) does not name are `left_out` of the engine's
+        files altogether."""
         if self.preview is None:
             return set()
         site = previews.site_inputs(self.config_file, template_dirs, docs)
@@ -185,11 +190,8 @@ class Build:
                 self.outputs[static.path] = file_fingerprint(static)
         changed = self.preview.changed_outputs(self.outputs)
         current = {sources[output] for output in self.outputs if output not in changed}
-        self.left_out = {
-            spec.path
-            for spec in self.site.pages.values()
-            if spec.path in current and "response" in spec.context
-        }
+        in_nav = previews.nav_sources(nav)
+        self.left_out = {path for path in self.site.pages if path in current and path not in in_nav}
         return current if self.makes_data_first else current | data
 
     def start_writing(self, site_dir: Path, current: set[str] = frozenset()) -> None:

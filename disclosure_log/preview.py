@@ -264,6 +264,17 @@ def same_parts(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
     )
 
 
+def nav_sources(nav: Any) -> set[str]:
+    """The Markdown files the configured site navigation names (`nav` in mkdocs.yml)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_sources(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_sources(item) for item in nav))
+    return set()
+
+
 def site_inputs(
     config_file: Path | None, template_dirs: Iterable[Path], docs: Iterable[str]
 ) -> str:
