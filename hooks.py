@@ -119,9 +119,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 config, static.path, current, build.preview is not None, content=static.content
             )
         add_file(files, generated)
-    if build.preview is not None:
-        # Render the log's pages first, the response pages leading: what staff wait to see.
-        files = Files(sorted(files, key=lambda file: file.generated_by is None))
     return files
 
 
