@@ -2,6 +2,10 @@
 
 The hooks hold no state and make no decisions: the `Build` made in `on_config` travels with the
 configuration MkDocs hands to every later event, and its `finish` says whether the site passes.
+
+What a dirty `mkdocs serve` keeps between rebuilds is not here either: `on_startup` tells
+`disclosure_log.preview.SESSIONS` what MkDocs is running, and `on_config` hands each `Build` the
+preview session of the folder it builds into, if there is one (never for `mkdocs build`).
 """
 
 from __future__ import annotations
@@ -10,13 +14,15 @@ import html
 import logging
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from disclosure_log import formatting
+from disclosure_log import formatting, preview
 from disclosure_log.build import Build, BuildFailed
 from disclosure_log.config import template_settings
 from disclosure_log.fragments import FragmentCache
@@ -26,14 +32,47 @@ log = logging.getLogger("mkdocs.disclosure_log")
 BUILD = "disclosure_log_build"
 
 
+class PreviewFile(File):
+    """A file of a preview build (a dirty serve): rendered or written again unless `current`,
+    whatever the times of its files say (hand-written pages show the log too)."""
+
+    current: bool = False
+
+    def is_modified(self) -> bool:
+        return not self.current
+
+
+class KeptTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in a preview's `compiled`, for its next rebuild."""
+
+    def __init__(self, compiled: dict[str, bytes]) -> None:
+        self.compiled = compiled
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def build_of(config: MkDocsConfig) -> Build:
     return config[BUILD]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    preview.SESSIONS.announce(command, dirty)
+
+
+def on_shutdown() -> None:
+    preview.SESSIONS.end()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source = Path(config.config_file_path)
+    session = preview.SESSIONS.for_site(config.get("site_dir"))
     try:
-        build = Build.from_config(config, source.parent, source)
+        build = Build.from_config(config, source.parent, source, session)
     except BuildFailed as error:
         raise PluginError(str(error)) from None
     config[BUILD] = build
@@ -51,23 +90,60 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         plan = build.plan()
     except BuildFailed as error:
         raise PluginError(str(error)) from None
-    build.start_writing(Path(config.site_dir))
+    docs = [file.src_uri for file in files.documentation_pages()]
+    templates = [Path(config.theme.custom_dir or config.docs_dir)]
+    current = build.current_outputs(docs, templates, config.nav)
+    build.start_writing(Path(config.site_dir), current)
     for warning in build.warnings:
         log.warning(str(warning))
+    if build.preview is not None:
+        files = Files([preview_file(file) for file in files])
     for spec in plan.pages.values():
-        add_file(
-            files,
-            File.generated(
-                config, spec.path, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-            ),
+        if spec.path in build.left_out:
+            continue
+        page = generated_file(
+            config,
+            spec.path,
+            current,
+            build.preview is not None,
+            content=spec.markdown,
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
+        add_file(files, page)
     for static in plan.files:
         if static.source is not None:
             generated = File.generated(config, static.path, abs_src_path=str(static.source))
         else:
-            generated = File.generated(config, static.path, content=static.content)
+            generated = generated_file(
+                config, static.path, current, build.preview is not None, content=static.content
+            )
         add_file(files, generated)
     return files
+
+
+def generated_file(
+    config: MkDocsConfig, path: str, current: set[str], in_preview: bool, **kwargs
+) -> File:
+    """A page or file the log generates; in a preview, one that knows whether it is current."""
+    if not in_preview:
+        return File.generated(config, path, **kwargs)
+    file = PreviewFile.generated(config, path, **kwargs)
+    file.current = path in current
+    return file
+
+
+def preview_file(file: File) -> File:
+    """A hand-written page of a preview, rendered on every build; any other file as it is."""
+    if not file.is_documentation_page() or file.generated_by is not None:
+        return file
+    return PreviewFile(
+        file.src_uri,
+        file.src_dir,
+        file.dest_dir,
+        file.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
 
 
 def add_file(files: Files, file: File) -> None:
@@ -91,6 +167,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["log_settings"] = build.settings
     env.globals["fragment_cache"] = FragmentCache()
     env.globals["nav_key"] = lambda page: build.nav_key(page.url if page is not None else None)
+    if build.compiled_templates is not None:
+        env.bytecode_cache = KeptTemplates(build.compiled_templates)
     return env
 
 

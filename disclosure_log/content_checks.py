@@ -54,11 +54,23 @@ def all_content_problems(
     """The content checks of every response; `root` is what the responses' paths are under."""
     return [
         problem
-        for response in responses
-        for problem in content_problems(
-            response, (root / response.path).parent, table, site_allowed
-        )
+        for found in content_problems_each(responses, root, table, site_allowed)
+        for problem in found
     ]
+
+
+def content_problems_each(
+    responses: list[Response], root: Path, table: ExemptionTable, site_allowed: tuple[str, ...]
+) -> list[list[Problem]]:
+    """The content checks of each response in turn, as `disclosure-log check` runs them."""
+    return [response_problems(r, root, table, site_allowed) for r in responses]
+
+
+def response_problems(
+    response: Response, root: Path, table: ExemptionTable, site_allowed: tuple[str, ...]
+) -> list[Problem]:
+    """The content checks of one response, whose path is under `root`."""
+    return content_problems(response, (root / response.path).parent, table, site_allowed)
 
 
 def field_problems(response: Response, allowed: list[str]) -> list[Problem]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from disclosure_log import urls as addresses
 from disclosure_log.front_matter import suggestion
@@ -22,6 +23,14 @@ PARALLEL_FROM = 400
 MAX_WORKERS = 8
 # Loads one file: the loader's own `load_file`, or one that checks its content too.
 LoadFile = Callable[[Path], tuple[Response | None, list[Problem]]]
+
+
+class LoadCache(Protocol):
+    """Files loaded before, for as long as they have not changed (a preview keeps one)."""
+
+    def get(self, path: Path) -> tuple[Response | None, list[Problem]] | None: ...
+
+    def put(self, path: Path, loaded: tuple[Response | None, list[Problem]]) -> None: ...
 
 
 @dataclass
@@ -40,13 +49,15 @@ def load_responses(
     paths: list[Path] | None = None,
     load: LoadFile | None = None,
     urls: Urls | None = None,
+    cache: LoadCache | None = None,
 ) -> LoadResult:
     """Load every response (or the given files) with `load` (by default the loader's own), and
-    check the set as a whole; `urls` (by default the site's) names the addresses in messages."""
+    check the set as a whole; `urls` (by default the site's) names the addresses in messages.
+    With a `cache`, only the files it does not hold as they are now are loaded."""
     files = paths if paths is not None else find_response_files(loader.settings.responses_dir)
     problems: list[Problem] = default_regime_problems(loader)
     candidates: list[Response] = []
-    for response, found in load_each(load or loader.load_file, files):
+    for response, found in load_changed(load or loader.load_file, files, cache):
         problems.extend(found)
         if response is not None:
             candidates.append(response)
@@ -76,6 +87,20 @@ def default_regime_problems(loader: Loader) -> list[Problem]:
             f"{choices}.{suggestion(regime, list(loader.table.regimes))}",
         )
     ]
+
+
+def load_changed(
+    load: LoadFile, files: list[Path], cache: LoadCache | None
+) -> list[tuple[Response | None, list[Problem]]]:
+    """Each file as `cache` holds it, or loaded (and then kept there) when it has changed."""
+    if cache is None:
+        return load_each(load, files)
+    kept = [cache.get(path) for path in files]
+    changed = [path for path, loaded in zip(files, kept, strict=True) if loaded is None]
+    fresh = dict(zip(changed, load_each(load, changed), strict=True))
+    for path, loaded in fresh.items():
+        cache.put(path, loaded)
+    return [loaded or fresh[path] for path, loaded in zip(files, kept, strict=True)]
 
 
 def load_each(load: LoadFile, files: list[Path]) -> list[tuple[Response | None, list[Problem]]]:

@@ -173,8 +173,11 @@ def redirect_html(response: Response, short: str, urls: Urls) -> bytes:
     ).encode()
 
 
-def plan_site(responses: list[Response], catalogue: Catalogue, settings: Settings) -> SitePlan:
-    """Every page and file the log adds to the site."""
+def plan_site(
+    responses: list[Response], catalogue: Catalogue, settings: Settings, data: bool = True
+) -> SitePlan:
+    """Every page and file the log adds to the site; without the feeds and open data if not
+    `data`."""
     urls = catalogue.urls
     built = [r for r in responses if is_built(r)]
     pages = [response_page(r, urls) for r in built]
@@ -185,9 +188,27 @@ def plan_site(responses: list[Response], catalogue: Catalogue, settings: Setting
         search_page(urls),
     ]
     files = [f for r in built for f in attachment_files(r, settings, urls)]
-    files += data_files(responses, catalogue, settings)
+    if data:
+        files += data_files(responses, catalogue, settings)
     redirects = [f for r in built for f in reference_redirects(r, urls)]
     return SitePlan({page.path: page for page in pages}, files, catalogue, redirects)
+
+
+def write_data_files(
+    site_dir: Path, responses: list[Response], catalogue: Catalogue, settings: Settings
+) -> tuple[list[str], list[str]]:
+    """Make the feeds and open data and write those that changed into the built site: the paths
+    of every one, and those that could not be written."""
+    files = data_files(responses, catalogue, settings)
+    changed = [file for file in files if not same_content(site_dir / file.path, file.content)]
+    return [file.path for file in files], write_files(site_dir, changed)
+
+
+def same_content(path: Path, content: bytes | None) -> bool:
+    try:
+        return path.read_bytes() == (content or b"")
+    except OSError:
+        return False
 
 
 def write_files(site_dir: Path, files: list[StaticFile]) -> list[str]:

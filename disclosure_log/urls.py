@@ -166,6 +166,11 @@ class Urls:
         return f"{address}index.html"
 
     @staticmethod
+    def page_file_of_source(source: str) -> str:
+        """The file the page rendered from the Markdown file `source` is written to."""
+        return Urls.page_file(source.removesuffix("index.md"))
+
+    @staticmethod
     def to_root(address: str) -> str:
         """The relative link from the page at `address` back to the site's root."""
         return "../" * address.count("/")
