@@ -54,3 +54,17 @@ def test_each_page_loads_the_reader_scripts_once(sample_site: Path):
         names = [s.get("src").rsplit("/", 1)[-1] for s in scripts_of(page)]
         for name in ["drawer.js", "nav.js", "tables.js"]:
             assert names.count(name) == 1, page
+
+
+def test_pages_with_breadcrumbs_instead_of_a_drawer_load_none_of_its_scripts(sample_site: Path):
+    responses = [
+        p for p in (sample_site / "responses").glob("*/index.html") if p.parent.name[0].isdigit()
+    ]
+    assert len(responses) > 30
+    for page in responses:
+        tree = html.parse(str(page)).getroot()
+        assert tree.xpath("//nav[@aria-label='Breadcrumb']"), page
+        assert not tree.xpath("//*[contains(@class,'md-sidebar--primary')]"), page
+        names = [s.get("src").rsplit("/", 1)[-1].split("?")[0] for s in scripts_of(page)]
+        assert "drawer.js" not in names and "nav.js" not in names, page
+        assert "tables.js" in names, page
