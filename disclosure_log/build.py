@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_log import preview as previews
-from disclosure_log import previous_build, safe_html, search_index, stylesheet
+from disclosure_log import previous_build, safe_html, search_index, stylesheet, theme_scripts
 from disclosure_log import urls as addresses
 from disclosure_log.background import in_background, in_fork
 from disclosure_log.config import Settings, SettingsError, settings_from_mkdocs
@@ -292,10 +292,14 @@ class Build:
 
     def write_stylesheet(self, site_dir: Path) -> None:
         """The site's one stylesheet, cut to what the pages and scripts use; whole when this
-        build did not render every page (`--dirty`), as pages it left may use more."""
+        build did not render every page (`--dirty`), as pages it left may use more. What it
+        replaces, and the theme's unused scripts, are not published."""
         full = self.rendered == len(self.pages)
         used = self.used_names if full else None
-        stylesheet.write_theme(site_dir, self.urls.theme_stylesheet(), used, ["assets/javascripts"])
+        scripts = self.urls.scripts_folder()
+        theme = stylesheet.write_theme(site_dir, self.urls.theme_stylesheet(), used, [scripts])
+        stylesheet.remove_replaced(theme.parent)
+        theme_scripts.remove_unused(site_dir / scripts)
 
     def result(self, job: str) -> Any:
         """The result of a job once it has finished; None if it was never started."""

@@ -126,6 +126,16 @@ def write_theme(
     return target
 
 
+def remove_replaced(folder: Path) -> list[str]:
+    """Delete the stylesheets `theme.css` holds (the theme's, with their source maps, and the
+    log's own) from the published folder; the names of those deleted."""
+    replaced = [p for pattern in THEME_PATTERNS for p in folder.glob(f"{pattern}*")]
+    replaced += [folder / name for name in OWN_STYLESHEETS]
+    for path in replaced:
+        path.unlink(missing_ok=True)
+    return sorted(path.name for path in replaced)
+
+
 def theme_css(folder: Path, used: UsedNames | None) -> str:
     """The theme's stylesheets in `folder` cut to `used` (whole if None), then the log's own."""
     theme = [

@@ -143,6 +143,11 @@ class Urls:
         """The site's one stylesheet (`disclosure_log/stylesheet.py`), beside the theme's own."""
         return "assets/stylesheets/theme.css"
 
+    @staticmethod
+    def scripts_folder() -> str:
+        """Where the theme's scripts and the log's own are published."""
+        return "assets/javascripts/"
+
     def cookies_page(self) -> str:
         return f"{self.cookies}/"
 

@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 
 from disclosure_log.model import Attachment
 from disclosure_log.preview import PreviewSession, Sessions
+from disclosure_log.urls import SITE
 from tests.factories import make_response
 from tests.support.sites import FIXTURES, site_config
 
@@ -103,7 +104,7 @@ def test_an_edited_title_shows_on_its_page_and_in_every_listing(
     # A response that did not change is not rendered again.
     assert untouched.stat().st_mtime_ns == before
     # The search index of the first build stays for the rebuilds.
-    assert (serve.site / "pagefind/pagefind.js").is_file()
+    assert (serve.site / SITE.pagefind_script()).is_file()
 
 
 def test_a_deleted_response_leaves_its_page_its_short_address_and_listings(
@@ -172,7 +173,7 @@ def test_a_plain_build_after_previews_builds_the_whole_site_afresh(
     (plain / "stale.html").write_text("left from an earlier build", encoding="utf-8")
     build(load_config(str(serve.config_file), strict=True))
     assert not (plain / "stale.html").exists()
-    assert (plain / "pagefind/pagefind.js").is_file()
+    assert (plain / SITE.pagefind_script()).is_file()
     assert site_files(plain) == site_files(serve.site)
     for page in (plain / "responses").rglob("index.html"):
         address = page.parent.relative_to(plain).as_posix()

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import material
 import pytest
 import tinycss2
 from lxml import html
@@ -17,6 +18,19 @@ from disclosure_log.stylesheet import UsedNames, cut, theme_css, without_unread_
 from disclosure_log.urls import SITE
 from tests.support.sites import ROOT, build_site, copy_responses
 from tests.support.visitor import page_types
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> Path:
+    """The stylesheets `theme.css` is made from, in one folder, as a build finds them: the
+    theme's (which the published site no longer carries) and the log's own."""
+    folder = tmp_path_factory.mktemp("stylesheets")
+    for source in [
+        *(Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("*.css"),
+        *(ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"),
+    ]:
+        shutil.copy(source, folder)
+    return folder
 
 
 def used(*pages: str, scripts: tuple[str, ...] = ()) -> UsedNames:
@@ -121,8 +135,8 @@ def test_the_scripts_a_page_loads_are_noted_by_file_name():
     assert names.scripts == {"drawer.js"}
 
 
-def test_the_built_stylesheet_is_the_theme_cut_then_the_logs_own_whole(sample_site):
-    folder = sample_site / Path(SITE.theme_stylesheet()).parent
+def test_the_built_stylesheet_is_the_theme_cut_then_the_logs_own_whole(sample_site, sources):
+    folder = sources
     built = (sample_site / SITE.theme_stylesheet()).read_text(encoding="utf-8")
     whole = theme_css(folder, None)
     assert len(built) < len(whole) / 2
@@ -133,6 +147,17 @@ def test_the_built_stylesheet_is_the_theme_cut_then_the_logs_own_whole(sample_si
     for unused in (".md-search__input", ".md-tabs__link", ".md-option"):
         assert unused not in built
         assert unused in whole
+
+
+def test_the_stylesheets_theme_css_replaces_and_the_theme_s_scripts_are_not_published(
+    sample_site,
+):
+    styles = sorted(p.name for p in (sample_site / "assets" / "stylesheets").iterdir())
+    assert styles == ["theme.css"]
+    scripts = {p.name for p in (sample_site / SITE.scripts_folder()).iterdir()}
+    assert not [name for name in scripts if name.startswith("bundle.")]
+    assert not scripts & {"workers", "lunr"}
+    assert {"drawer.js", "quick-exit.js", "consent.js"} <= scripts
 
 
 def test_every_page_links_the_one_stylesheet_and_nothing_else(sample_site):
@@ -267,10 +292,9 @@ def styles(browser, url: str, mode: dict, stylesheet: str | None) -> list[str]:
 
 @pytest.mark.parametrize("mode", list(MODES))
 def test_every_element_of_every_page_type_looks_as_it_does_with_the_whole_stylesheet(
-    browser, sample_site, sample_url, mode
+    browser, sample_site, sample_url, mode, sources
 ):
-    folder = sample_site / Path(SITE.theme_stylesheet()).parent
-    whole = theme_css(folder, None)
+    whole = theme_css(sources, None)
     for kind, address in page_types(sample_site).items():
         cut_styles = styles(browser, sample_url + address, MODES[mode], None)
         whole_styles = styles(browser, sample_url + address, MODES[mode], whole)
@@ -307,11 +331,11 @@ def build_rendering(pages: int, rendered: int) -> Build:
 
 @pytest.mark.parametrize(("rendered", "whole"), [(2, False), (1, True)])
 def test_a_build_that_did_not_render_every_page_writes_the_whole_stylesheet(
-    sample_site, tmp_path, rendered, whole
+    sources, tmp_path, rendered, whole
 ):
     folder = tmp_path / Path(SITE.theme_stylesheet()).parent
-    shutil.copytree(sample_site / Path(SITE.theme_stylesheet()).parent, folder)
+    shutil.copytree(sources, folder)
     build_rendering(2, rendered).write_stylesheet(tmp_path)
     written = (tmp_path / SITE.theme_stylesheet()).read_text(encoding="utf-8")
-    assert (written == theme_css(folder, None)) is whole
+    assert (written == theme_css(sources, None)) is whole
     assert (".md-tabs__link" in written) is whole
