@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from tests import conftest
 from tests.support import sites
@@ -35,6 +37,19 @@ def builds_inside_a_lambda(folder: Path) -> Path:
     return later()
 
 
+def builds_with_the_engine_in_this_process(config: Path) -> None:
+    build(load_config(str(config)))
+
+
+class Rebuilder:
+    def rebuild(self, config: Path) -> None:
+        builds_with_the_engine_in_this_process(config)
+
+
+def builds_through_a_method_of_a_class(config: Path) -> None:
+    Rebuilder().rebuild(config)
+
+
 def only_writes_a_config(folder: Path) -> Path:
     return sites.site_config(folder, ROOT / "responses")
 
@@ -51,6 +66,8 @@ def runs_mkdocs_for_its_version() -> int:
         builds_through_a_module_of_helpers,
         runs_mkdocs_build_in_a_process,
         builds_inside_a_lambda,
+        builds_with_the_engine_in_this_process,
+        builds_through_a_method_of_a_class,
     ],
 )
 def test_a_function_that_reaches_a_site_build_is_a_build(function) -> None:

@@ -1,9 +1,10 @@
 """Which kind a test is (unit, build or browser), read from what it uses rather than from a list.
 
 A test is `browser` if it uses the browser fixtures, `build` if it or one of its fixtures reaches a
-site build (a call of `build_site` or `build_with_engine`, or a `mkdocs` or `properdocs` `build`
-command run as a process, followed through the test package's helper functions it calls), and
-`unit` otherwise. The markers are registered in pyproject.toml; `--strict-markers` rejects others.
+site build (a call of `build_site` or `build_with_engine`, of the engine's own `build` function in
+the test's process, or a `mkdocs` or `properdocs` `build` command run as a process, followed
+through the test package's helper functions and the methods of its classes), and `unit`
+otherwise. The markers are registered in pyproject.toml; `--strict-markers` rejects others.
 The reading is by names, so a test that names a building helper without calling it is `build`
 too: it errs towards the slower kind, never towards a slow `unit` test.
 """
@@ -18,6 +19,8 @@ import pytest
 BROWSER_FIXTURES = frozenset({"browser", "context", "page"})
 BUILD_CALLS = frozenset({"build_site", "build_with_engine"})
 ENGINES = frozenset({"mkdocs", "properdocs"})
+# Where the engines' own build function lives, for a test that builds in its own process.
+ENGINE_BUILD_MODULES = frozenset({f"{engine}.commands.build" for engine in ENGINES})
 TEST_PACKAGE = "tests"
 
 
@@ -35,6 +38,10 @@ def runs_an_engine_build(code: types.CodeType) -> bool:
     return "build" in strings and bool(strings & ENGINES)
 
 
+def is_engine_build(value: object) -> bool:
+    return callable(value) and getattr(value, "__module__", None) in ENGINE_BUILD_MODULES
+
+
 def is_ours(value: object) -> bool:
     module = getattr(value, "__module__", None) or getattr(value, "__name__", "")
     return module == TEST_PACKAGE or module.startswith(f"{TEST_PACKAGE}.")
@@ -48,6 +55,8 @@ def called_helpers(function: types.FunctionType, names: set[str]) -> Iterator[Ca
             yield from (getattr(value, n) for n in names if callable(getattr(value, n, None)))
         elif isinstance(value, types.FunctionType) and is_ours(value):
             yield value
+        elif isinstance(value, type) and is_ours(value):
+            yield from (v for v in vars(value).values() if isinstance(v, types.FunctionType))
 
 
 def reaches_a_build(function: Callable, seen: set[Callable] | None = None) -> bool:
@@ -60,6 +69,8 @@ def reaches_a_build(function: Callable, seen: set[Callable] | None = None) -> bo
     codes = list(code_objects(function.__code__))
     names = {name for code in codes for name in code.co_names}
     if names & BUILD_CALLS or any(runs_an_engine_build(code) for code in codes):
+        return True
+    if any(is_engine_build(function.__globals__.get(name)) for name in names):
         return True
     return any(reaches_a_build(helper, seen) for helper in called_helpers(function, names))
 
